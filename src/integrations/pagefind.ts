@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/**
+ * Indexes the built site with pagefind after `astro build`. Only elements marked
+ * data-pagefind-body are indexed, so navigation, footers, the full text at /law/,
+ * posters and short links stay out of the index.
+ */
+export function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'aocl:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: outDir });
+        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        const ms = Math.round(performance.now() - started);
+        logger.info(`pagefind indexed ${added.page_count} pages in ${ms} ms`);
+      },
+    },
+  };
+}

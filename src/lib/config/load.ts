@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { formatProblem, issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { productionProblems, siteConfigSchema, type SiteConfig } from './schema.ts';
+
+export const DEFAULT_CONFIG_FILE = 'content/site.yaml';
+
+export class SiteConfigError extends Error {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    super(['网站配置有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join('\n'));
+    this.name = 'SiteConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses and validates config text. Pure apart from its inputs. */
+export function parseSiteConfig(text: string, file: string, opts: { production?: boolean } = {}): SiteConfig {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new SiteConfigError(
+      doc.errors.map((e) => ({
+        file,
+        where: e.linePos ? `第 ${e.linePos[0].line} 行` : undefined,
+        message: `YAML 格式错误（${e.code}）。常见原因：冒号后少了空格、缩进不齐、引号没有配对。`,
+      })),
+    );
+  }
+  const result = siteConfigSchema.safeParse(doc.toJS() ?? {}, { error: zhErrorMap });
+  if (!result.success) throw new SiteConfigError(issuesToProblems(file, result.error.issues));
+  if (opts.production) {
+    const problems = productionProblems(result.data);
+    if (problems.length) {
+      throw new SiteConfigError(problems.map((p) => ({ file, where: `字段 ${p.field}`, message: p.message })));
+    }
+  }
+  return result.data;
+}
+
+/** Reads the config file named by SITE_CONFIG, or content/site.yaml. */
+export function loadSiteConfig(opts: { file?: string; production?: boolean } = {}): { config: SiteConfig; file: string } {
+  const file = opts.file ?? process.env.SITE_CONFIG ?? DEFAULT_CONFIG_FILE;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new SiteConfigError([{ file, message: '找不到网站配置文件。请从仓库中恢复 content/site.yaml。' }]);
+  }
+  return { config: parseSiteConfig(text, file, opts), file };
+}

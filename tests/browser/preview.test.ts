@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { startPreview, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPreview(4391);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the built site in the preview server', () => {
+  it('serves the home page', async () => {
+    const res = await fetch(server.url + '/');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('反有组织犯罪法 普法宣传');
+  });
+
+  it('the home page links to all four sections', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + '/');
+    for (const name of ['法律条文', '问答', '我要举报', '宣传资料']) {
+      await expect(page.getByRole('link', { name }).first().isVisible()).resolves.toBe(true);
+    }
+    await page.close();
+  });
+
+  it('searching 恶势力 lists /law/2/ among the first results', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + '/');
+    await page.locator('#search-q').fill('恶势力');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.locator('#search-results li').first().waitFor();
+    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.slice(0, 5)).toContain('/law/2/');
+    expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
