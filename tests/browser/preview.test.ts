@@ -7,7 +7,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPreview(4391);
+  server = await startPreview();
   browser = await launchChromium();
 });
 afterAll(async () => {

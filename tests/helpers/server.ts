@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 /**
  * Starts `astro preview` on the built dist/ in the background and stops it again.
@@ -9,7 +10,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startPreview(port: number): Promise<RunningServer> {
+/** A free TCP port on the loopback interface, so parallel test runs never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPreview(port?: number): Promise<RunningServer> {
+  port ??= await freePort();
   const child: ChildProcess = spawn('node_modules/.bin/astro', ['preview', '--port', String(port), '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
