@@ -1,8 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
+import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 
@@ -37,8 +40,13 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
   },
+  markdown: {
+    // Root-relative links in Markdown and MDX get the deployment's sub-path.
+    processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }),
+  },
   devToolbar: { enabled: false },
   integrations: [
+    contentCheckIntegration(),
     siteConfigIntegration(config, { production }),
     mdx(),
     sitemap(),

@@ -56,5 +56,73 @@ export const glossaryEntrySchema = z
   })
   .strict();
 
+/** Who published a case or news item, and where: required for anything presented as real. */
+export const sourceSchema = z
+  .object({
+    publisher: requiredText,
+    reference: requiredText,
+    url: z.url({ protocol: /^https?$/, error: '网址格式不对：应以 http:// 或 https:// 开头' }).optional(),
+  }, { error: (iss) => (iss.input === undefined ? '缺少必填字段' : '应为一组字段：publisher（发布单位）、reference（原文标题或文号），可选 url') })
+  .strict();
+
+const articleList = z.array(z.number({ error: '条文序号应为数字，如 [2, 61]' }).int(), { error: '应为条文序号列表，如 [2, 61]' });
+
+/**
+ * 典型案例. A real case needs its source. A made-up example written to explain the
+ * law must say so with `scenario: true`, and is then labelled 情景示例 on the page.
+ */
+export const caseSchema = z
+  .object({
+    title: requiredText,
+    summary: requiredText.refine((t) => t.length <= 120, { error: '摘要请控制在 120 字以内' }),
+    date: isoDate,
+    scenario: z.boolean({ error: 'scenario 只能写 true 或 false' }).default(false),
+    source: sourceSchema.optional(),
+    articles: articleList.min(1, { error: '至少写一个相关条文，如 [2]' }),
+    keywords: keywordList,
+    code: shortCode,
+    draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.scenario && !c.source) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: '真实案例必须写来源 source（publisher 发布单位、reference 原文标题或文号）；如果是为说明法律而编写的情景示例，请写 scenario: true',
+      });
+    }
+    if (c.scenario && c.source) {
+      ctx.addIssue({ code: 'custom', path: ['scenario'], message: '情景示例是编写的例子，不能同时写来源 source；真实案例请删去 scenario: true' });
+    }
+  });
+
+/** 工作动态: news from the local office, always with its source. */
+export const newsSchema = z
+  .object({
+    title: requiredText,
+    summary: requiredText.refine((t) => t.length <= 120, { error: '摘要请控制在 120 字以内' }),
+    date: isoDate,
+    source: sourceSchema,
+    articles: articleList.default([]),
+    keywords: keywordList,
+    code: shortCode,
+    draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+  })
+  .strict();
+
+/** Search hints for pages without a content file of their own (content/search-pages.yaml). */
+export const searchPageSchema = z
+  .object({
+    path: z.string().regex(/^\/([a-z0-9-]+\/)*$/, { error: '应为站内网址，以“/”开头和结尾，如 /report/' }),
+    title: requiredText,
+    type: requiredText,
+    description: requiredText,
+    keywords: keywordList,
+  })
+  .strict();
+
 export type QaData = z.output<typeof qaSchema>;
+export type CaseData = z.output<typeof caseSchema>;
+export type NewsData = z.output<typeof newsSchema>;
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
