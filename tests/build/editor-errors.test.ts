@@ -31,11 +31,77 @@ describe('the full build', () => {
     const draft = source.replace(/^code: \w+$/m, 'code: drft1').replace(/^---\n/, '---\ndraft: true\n');
     writeFileSync(join(p.dir, 'content/qa/draft-example.mdx'), draft);
     const config = join(p.dir, 'content/site.yaml');
-    writeFileSync(config, 'name: 测试站\norganization: 某某县委政法委\nregion: 某某县\nbaseUrl: https://pufa.example-county.cn/\n');
+    writeFileSync(
+      config,
+      [
+        'name: 测试站',
+        'organization: 某某县委政法委',
+        'region: 某某县',
+        'baseUrl: https://pufa.example-county.cn/',
+        'channels:',
+        '  - name: 某某县公安局扫黑除恶举报电话',
+        '    kind: phone',
+        '    phone: 0000-12345678',
+        '    purpose: 举报本县涉黑涉恶线索',
+        '    source: 测试配置',
+        '    verified: 2026-01-05',
+        'rewards:',
+        '  summary: 按照测试用的奖励办法给予奖励。',
+        '  source: 测试配置',
+        '',
+      ].join('\n'),
+    );
     const { status, output } = p.build({ SITE_MODE: 'production', SITE_CONFIG: config });
     expect(status, output).toBe(0);
     expect(existsSync(join(p.dir, 'dist/qa/how-to-report/index.html'))).toBe(true);
     expect(existsSync(join(p.dir, 'dist/qa/draft-example'))).toBe(false);
     expect(readFileSync(join(p.dir, 'dist/qa/index.html'), 'utf8')).not.toContain('draft-example');
+
+    // Local channels and the local reward scheme come from the deployer's config, local first.
+    const report = readFileSync(join(p.dir, 'dist/report/index.html'), 'utf8');
+    expect(report.indexOf('某某县公安局扫黑除恶举报电话')).toBeGreaterThan(0);
+    expect(report.indexOf('某某县公安局扫黑除恶举报电话')).toBeLessThan(report.indexOf('全国扫黑办智能化举报平台（12337）</h3>'));
+    expect(report).toContain('href="tel:000012345678"');
+    expect(report).toContain('按照测试用的奖励办法给予奖励。');
+    expect(readFileSync(join(p.dir, 'dist/index.html'), 'utf8')).toContain('某某县委政法委');
+    expect(readFileSync(join(p.dir, 'dist/index.html'), 'utf8')).not.toContain('演示版');
   });
+});
+
+describe('npm run dev', () => {
+  it('shows drafts with a visible 草稿 banner', async () => {
+    const { spawn } = await import('node:child_process');
+    const { freePort } = await import('../helpers/server.ts');
+    const { cleanEnv } = await import('../helpers/temp-project.ts');
+    const p = tempProject();
+    projects.push(p);
+    const source = readFileSync('content/qa/how-to-report.mdx', 'utf8');
+    writeFileSync(join(p.dir, 'content/qa/draft-example.mdx'), source.replace(/^code: \w+$/m, 'code: drft1').replace(/^---\n/, '---\ndraft: true\n'));
+    const port = await freePort();
+    const child = spawn(join(process.cwd(), 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: p.dir,
+      detached: true,
+      stdio: 'ignore',
+      env: { ...cleanEnv(), NODE_ENV: 'development', PATH: `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}` },
+    });
+    try {
+      let html = '';
+      let status = 0;
+      for (let i = 0; i < 150 && status !== 200; i++) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/qa/draft-example/`);
+          status = res.status;
+          html = await res.text();
+        } catch {
+          /* not up yet */
+        }
+        if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status, html.slice(0, 500)).toBe(200);
+      expect(html).toContain('class="draft-banner"');
+      expect(html).toContain('草稿');
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import { lawArticlePath } from '../urls.ts';
 import { MDX_COLLECTIONS, SLUG_RE, type MdxCollection } from './collections.ts';
 import { EDITOR_COMPONENTS } from './components.ts';
 import { analyseMdx, splitFrontmatter } from './mdx.ts';
+import { TODO } from './templates.ts';
 import { lawAnchorExists, STATIC_PATHS } from './routes.ts';
 
 /**
@@ -108,6 +109,8 @@ export function checkContent(input: CheckInput): CheckResult {
       parsed.push({ file, collection, slug, data: undefined });
       continue;
     }
+    const todoLines = yaml.split('\n').flatMap((l, i) => (l.includes(TODO) ? [i + 2] : []));
+    for (const line of todoLines) add(file.path, `还有没填写的内容（${TODO}）；请换成实际内容`, `第 ${line} 行`);
     const raw = doc.toJS() as unknown;
     const result = collection.schema.safeParse(raw ?? {}, { error: zhErrorMap });
     if (!result.success) {
@@ -156,6 +159,11 @@ export function checkContent(input: CheckInput): CheckResult {
       }
     }
 
+    const { body, bodyLine } = splitFrontmatter(p.file.text);
+    body.split('\n').forEach((l, i) => {
+      if (l.includes(TODO)) add(path, `正文里还有没填写的内容（${TODO}）；请换成实际内容`, `第 ${bodyLine + i} 行`);
+    });
+    if (body.includes(TODO)) continue;
     const mdx = analyseMdx(p.file.text);
     if (mdx.syntaxError) {
       add(path, `MDX 格式错误：${mdx.syntaxError.message}。常见原因：尖括号 < > 或花括号 { } 没有配对；正文里要写小于号请用“＜”`, mdx.syntaxError.line ? `第 ${mdx.syntaxError.line} 行` : undefined);
