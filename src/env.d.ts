@@ -1,6 +1,5 @@
 declare module 'virtual:aocl/site-config' {
-  import type { SiteConfig } from './lib/config/schema.ts';
-  const config: SiteConfig;
+  const config: import('./lib/config/schema.ts').SiteConfig;
   export const production: boolean;
   export const devServer: boolean;
   export default config;

@@ -69,7 +69,8 @@ export async function runPlainPagefind(page: Page, origin: string, c: QueryCase)
   if (!page.url().startsWith(origin + '/search/')) await page.goto(origin + '/search/');
   const t0 = Date.now();
   const got = await page.evaluate(async (q) => {
-    const pf = (await import(/* @vite-ignore */ '/pagefind/pagefind.js')) as {
+    const url = '/pagefind/pagefind.js';
+    const pf = (await import(/* @vite-ignore */ url)) as {
       search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
     };
     const r = await pf.search(q);
