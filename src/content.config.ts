@@ -3,7 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { channelSchema } from './lib/content/channels.ts';
-import { glossaryEntrySchema, qaSchema } from './lib/content/schemas.ts';
+import { glossaryEntrySchema, materialSchema, qaSchema } from './lib/content/schemas.ts';
 
 /**
  * Content lives in content/ at the project root (not src/content/), so editors
@@ -19,6 +19,12 @@ const law = defineCollection({
 const qa = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/qa' }),
   schema: qaSchema,
+});
+
+/** 宣传资料: slogans, 明白卡, the letter to residents and themed posters. */
+const materials = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/materials' }),
+  schema: materialSchema,
 });
 
 /** YAML lists keyed by a field, so each list item becomes one entry; `drop` removes a key-only field. */
@@ -42,4 +48,4 @@ const channels = defineCollection({
   schema: channelSchema,
 });
 
-export const collections = { law, qa, glossary, channels };
+export const collections = { law, qa, materials, glossary, channels };
