@@ -72,9 +72,7 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
           }
         }
         if (problems.length) {
-          const message = ['永久网址检查没有通过：', ...problems.map((p) => '  - ' + p)].join('\n');
-          logger.error(message);
-          throw new Error(message);
+          throw new Error(['永久网址检查没有通过：', ...problems.map((p) => '  - ' + p)].join('\n'));
         }
 
         const built = pagePathsFromFiles(readdirSync(outDir, { recursive: true, encoding: 'utf8' }));
