@@ -32,7 +32,7 @@ export interface Material {
   points: Statement[];
   slogans: Statement[];
   quotes: ResolvedBasis[];
-  /** Reporting channels to list: local ones first, then the national ones asked for. */
+  /** Reporting channels to list: every local one first, then the national ones asked for. */
   channels: Channel[];
 }
 
@@ -72,14 +72,14 @@ async function load(): Promise<Material[]> {
 
   const channels = (file: string, wanted: MaterialData['channels']): Channel[] => {
     if (wanted === false) return [];
-    if (wanted === true) return [...printChannels.local, ...printChannels.national];
+    if (wanted === true) return [...printChannels.allLocal, ...printChannels.national];
     const national = new Map(printChannels.nationalById);
     const picked = wanted.flatMap((id, i) => {
       const c = national.get(id);
       if (!c) problems.push({ file, where: `字段 channels[${i}]`, message: `content/channels.yaml 里没有编号为“${id}”的全国渠道；可以写：${[...national.keys()].join('、')}` });
       return c ? [c] : [];
     });
-    return [...printChannels.local, ...picked];
+    return [...printChannels.allLocal, ...picked];
   };
 
   const materials = entries.map((entry) => {

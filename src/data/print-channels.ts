@@ -7,13 +7,21 @@ import type { Channel } from '../lib/content/channels.ts';
  * local channels from the site config, national ones from content/channels.yaml.
  */
 
+/**
+ * Printed items carry at most this many local channels (the first ones in the site config),
+ * so that a sheet always has room for them: a poster cannot grow.
+ */
+export const MAX_LOCAL_ON_PRINT = 2;
+
 /** National channels in the order printed items list them: emergencies first, then by what is reported. */
 const NATIONAL_ORDER = ['110', '12337', '12388', '12309', '12389'];
 
 export interface PrintChannels {
-  /** Local channels from the site config, in their order there. */
+  /** Every local channel from the site config, for screen pages. */
+  allLocal: Channel[];
+  /** Local channels from the site config, in their order there (at most MAX_LOCAL_ON_PRINT). */
   local: Channel[];
-  /** Local phone channels: the "local hotline" on posters. */
+  /** Local phone channels: the "local hotline" on posters (at most MAX_LOCAL_ON_PRINT). */
   localPhones: Channel[];
   /** 110. */
   emergency: Channel;
@@ -42,8 +50,9 @@ async function load(): Promise<PrintChannels> {
   const nationalEntries = entries.filter((e) => e.data.jurisdiction === 'national').sort((a, b) => rank(a.id) - rank(b.id));
   const national = nationalEntries.map((e) => e.data);
   return {
-    local: site.channels,
-    localPhones: site.channels.filter((c) => c.kind === 'phone'),
+    allLocal: site.channels,
+    local: site.channels.slice(0, MAX_LOCAL_ON_PRINT),
+    localPhones: site.channels.filter((c) => c.kind === 'phone').slice(0, MAX_LOCAL_ON_PRINT),
     emergency: need('110'),
     platform: need('12337'),
     national,
