@@ -52,7 +52,7 @@ async function load(): Promise<PrintChannels> {
   return {
     allLocal: site.channels,
     local: site.channels.slice(0, MAX_LOCAL_ON_PRINT),
-    localPhones: site.channels.filter((c) => c.kind === 'phone').slice(0, MAX_LOCAL_ON_PRINT),
+    localPhones: site.channels.filter((c: Channel) => c.kind === 'phone').slice(0, MAX_LOCAL_ON_PRINT),
     emergency: need('110'),
     platform: need('12337'),
     national,

@@ -86,3 +86,17 @@ describe('short links in the browser', () => {
     expect(await page.locator('h1').first().textContent()).not.toContain('正在打开');
   });
 });
+
+describe('printing a reading page', () => {
+  it.each(['/law/61/', '/materials/mingbaika/'])('%s hides navigation and the 「打印海报」 link, and keeps the text', async (path) => {
+    const page = printer;
+    await page.goto(server.url + path);
+    for (const selector of ['.site-header', 'nav.breadcrumbs', '.poster-link', '.site-footer']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.poster-link a').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+  });
+});
