@@ -51,7 +51,7 @@ export function shortLinkProblems(links: readonly ShortLink[]): string[] {
     const first = seen.get(link.code);
     if (first) {
       problems.push(
-        `短码“${link.code}”重复：${first.source} 和 ${link.source} 都用了它。已经印出去的短码不能改，请给新加的那一个换一个没有用过的短码（3–8 位小写字母或数字）`,
+        `短码“${link.code}”重复：${first.source} 和 ${link.source} 都用了它。已经印出去的短码不能再改：请给还没有印出去的那一个换一个没有用过的短码（3–8 位小写字母或数字）`,
       );
     } else {
       seen.set(link.code, link);
