@@ -23,7 +23,7 @@ const ask = async (question: string): Promise<string> => {
   }
 };
 
-const kinds = '问答、案例、动态';
+const kinds = '问答、案例、动态、宣传资料';
 kindArg ??= await ask(`要新建哪一类内容？（${kinds}）：`);
 const kind = KIND_NAMES[kindArg ?? ''];
 if (!kind) {

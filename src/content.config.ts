@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { channelSchema } from './lib/content/channels.ts';
 import { MDX_COLLECTIONS, type MdxCollection } from './lib/content/collections.ts';
-import { caseSchema, glossaryEntrySchema, newsSchema, qaSchema, searchPageSchema } from './lib/content/schemas.ts';
+import { caseSchema, glossaryEntrySchema, materialSchema, newsSchema, qaSchema, searchPageSchema } from './lib/content/schemas.ts';
 
 /**
  * Content lives in content/ at the project root (not src/content/), so editors
@@ -24,6 +24,12 @@ const mdxLoader = (name: MdxCollection['name']) =>
 const qa = defineCollection({ loader: mdxLoader('qa'), schema: qaSchema });
 const cases = defineCollection({ loader: mdxLoader('cases'), schema: caseSchema });
 const news = defineCollection({ loader: mdxLoader('news'), schema: newsSchema });
+
+/** 宣传资料: slogans, 明白卡, the letter to residents and themed posters. */
+const materials = defineCollection({
+  loader: mdxLoader('materials'),
+  schema: materialSchema,
+});
 
 /** YAML lists keyed by a field, so each list item becomes one entry; `drop` removes a key-only field. */
 const keyedList = (key: string, drop = false) => (text: string) => {
@@ -51,4 +57,4 @@ const searchPages = defineCollection({
   schema: searchPageSchema,
 });
 
-export const collections = { law, qa, cases, news, glossary, channels, searchPages };
+export const collections = { law, qa, cases, news, materials, glossary, channels, searchPages };

@@ -4,3 +4,9 @@ declare module 'virtual:aocl/site-config' {
   export const devServer: boolean;
   export default config;
 }
+
+declare module 'virtual:aocl/redirects' {
+  import type { Redirect } from './lib/permalinks/redirects.ts';
+  const redirects: Redirect[];
+  export default redirects;
+}

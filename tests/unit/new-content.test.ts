@@ -56,8 +56,9 @@ describe('npm run new', () => {
   it('creates cases and news, and explains a wrong kind', () => {
     expect(runNew('案例', '某个案例').status).toBe(0);
     expect(runNew('动态', '某条动态').status).toBe(0);
+    expect(runNew('宣传资料', '某张海报').status).toBe(0);
     const bad = runNew('文章', '标题');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('不认识的类别“文章”。请写：问答、案例、动态');
+    expect(bad.stderr).toContain('不认识的类别“文章”。请写：问答、案例、动态、宣传资料');
   });
 });

@@ -50,6 +50,8 @@ export interface CheckResult {
 const COMPONENT_HELP: Record<string, string> = {
   Cite: '<Cite article={61} />',
   Scenario: '<Scenario>……</Scenario>',
+  Organization: '<Organization />（主办单位）',
+  Region: '<Region />（地区）',
 };
 
 /** The line of a top-level frontmatter key, counted in the whole file. */

@@ -46,6 +46,85 @@ export const qaSchema = z
   .strict()
   .superRefine(checkDates);
 
+/** 宣传资料: what kind of printed item a material is. */
+export const MATERIAL_KINDS = ['标语', '明白卡', '一封信', '海报'] as const;
+
+const positiveInt = (what: string) => z.number({ error: `${what}应为正整数，如 61` }).int({ error: `${what}应为正整数，如 61` }).positive({ error: `${what}应为正整数，如 61` });
+
+/**
+ * A citation of a law article: 61, or { article: 61, item: 1 }, or
+ * { law: 刑事诉讼法, article: 111, paragraph: 3 }. Resolved against the law data
+ * (src/lib/law/cite.ts) when the site is built, so an article that does not exist fails.
+ */
+export const citationSchema = z.union(
+  [
+    positiveInt('条文编号'),
+    z
+      .object({
+        law: requiredText.optional(),
+        article: positiveInt('article（第几条）'),
+        paragraph: positiveInt('paragraph（第几款）').optional(),
+        item: positiveInt('item（第几项）').optional(),
+      })
+      .strict(),
+  ],
+  { error: '引用条文应写成条文编号（如 61），或 {article: 61, item: 1}、{law: 刑事诉讼法, article: 111, paragraph: 3}' },
+);
+
+/** A plain statement of what the law says, with the articles it rests on. */
+const statementSchema = z
+  .object({
+    text: requiredText,
+    basis: z.array(citationSchema, { error: '缺少必填字段（依据的条文，如 [7] 或 [{article: 61, item: 1}]）' }).min(1, { error: '至少写一条依据的条文' }),
+  })
+  .strict();
+
+export const materialSchema = z
+  .object({
+    title: requiredText,
+    kind: enumOf(MATERIAL_KINDS, '资料类型'),
+    /** One sentence: what this material is. Shown under the title and used as the description. */
+    summary: requiredText.refine((t) => t.length <= 80, { error: '一句话说明请控制在 80 字以内' }),
+    code: shortCode,
+    /** Position on /materials/ within its kind; smaller comes first. */
+    order: z.number({ error: 'order 应为数字，如 10' }).int().default(100),
+    /** Key points: plain statements of what the law says, each with its basis. */
+    points: z.array(statementSchema, { error: '应为列表，每条写 text（内容）和 basis（依据的条文）' }).default([]),
+    /** Law text quoted verbatim from the law data. */
+    quotes: z.array(citationSchema, { error: '应为列表，如 [{article: 2, paragraph: 2}]' }).default([]),
+    /** 标语: short lines that can be copied onto banners, each with its basis. */
+    slogans: z.array(statementSchema, { error: '应为列表，每条写 text（标语）和 basis（依据的条文）' }).default([]),
+    /**
+     * Reporting channels to list: true for all of them, or the ids of national channels in
+     * content/channels.yaml (such as ["12388", "12389"]). Local channels from the site config come first.
+     */
+    channels: z
+      .union([z.boolean(), z.array(z.union([z.number().transform(String), requiredText])).min(1)], {
+        error: 'channels 写 true（列出全部举报渠道），或者渠道编号的列表，如 ["12388", "12389"]',
+      })
+      .default(false),
+    published: isoDate,
+    updated: isoDate.optional(),
+    source: requiredText,
+    draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    checkDates(m, ctx);
+    if (m.kind === '标语' && m.slogans.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['slogans'], message: '标语类资料至少要写一条标语（slogans）' });
+    }
+    if (m.kind !== '标语' && m.slogans.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['slogans'], message: `只有“标语”类资料才写 slogans；这份资料的类型是“${m.kind}”` });
+    }
+    if (m.kind === '明白卡' && (m.points.length === 0 || !m.channels)) {
+      ctx.addIssue({ code: 'custom', path: ['points'], message: '明白卡要写要点（points），并写 channels: true 列出举报渠道' });
+    }
+    if (m.kind === '海报' && m.points.length === 0 && m.quotes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['points'], message: '海报至少要写要点（points）或引用条文（quotes）' });
+    }
+  });
+
 export const glossaryEntrySchema = z
   .object({
     term: requiredText,
@@ -126,3 +205,5 @@ export type QaData = z.output<typeof qaSchema>;
 export type CaseData = z.output<typeof caseSchema>;
 export type NewsData = z.output<typeof newsSchema>;
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
+export type MaterialData = z.output<typeof materialSchema>;
+export type Citation = z.output<typeof citationSchema>;

@@ -13,6 +13,9 @@ export const KIND_NAMES: Record<string, MdxCollection['name']> = {
   典型案例: 'cases',
   动态: 'news',
   工作动态: 'news',
+  宣传资料: 'materials',
+  资料: 'materials',
+  materials: 'materials',
   qa: 'qa',
   cases: 'cases',
   news: 'news',
@@ -43,6 +46,19 @@ export function template(kind: MdxCollection['name'], title: string, code: strin
       `articles: [${TODO}]          # 本案涉及的反有组织犯罪法条文序号，如 [2, 23]`,
       `keywords: []`,
     ],
+    materials: [
+      `title: ${q(title)}`,
+      `kind: 海报                   # 资料类型：标语、明白卡、一封信、海报`,
+      `summary: ${q(`${TODO}一句话说明这份资料`)}`,
+      `quotes:                      # 要原文引用的条文（可选），如 - { article: 2, paragraph: 2 }`,
+      `  - { article: ${TODO} }`,
+      `points:                      # 要点：每条写 text（内容）和 basis（依据的条文）`,
+      `  - text: ${q(`${TODO}用一句话写法律规定的要点`)}`,
+      `    basis: [${TODO}]`,
+      `channels: true               # 列出举报渠道（明白卡必须写 true）`,
+      `published: ${today}`,
+      `source: ${q(`${TODO}依据，如《中华人民共和国反有组织犯罪法》第二条`)}`,
+    ],
     news: [
       `title: ${q(title)}`,
       `summary: ${q(`${TODO}一句话摘要`)}`,
@@ -58,6 +74,7 @@ export function template(kind: MdxCollection['name'], title: string, code: strin
     qa: `先用一两句大白话解释。\n\n<Cite article={${TODO}} />\n\n再说明这对群众意味着什么。\n`,
     cases: `用几句话写清楚案情（真实案例必须与来源一致）。\n\n法律怎样看这类行为：\n\n<Cite article={${TODO}} />\n`,
     news: `正文。每一个事实都要和来源一致。\n`,
+    materials: `一两句话的说明（可选）。\n`,
   };
   return ['---', ...head[kind], `code: ${code}                   # 短码：海报二维码用，发布后不要改`, 'draft: true                  # 写完并检查无误后删去这一行，才会发布', '---', '', body[kind]].join('\n');
 }
