@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
 import { contentCheckIntegration } from './src/integrations/content-check.ts';
+import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 
@@ -39,6 +40,8 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // Modules loaded on demand (朗读, 复制链接) without Vite's preload helper.
+    plugins: [lazyChunksPlugin()],
   },
   markdown: {
     // Root-relative links in Markdown and MDX get the deployment's sub-path.

@@ -5,3 +5,9 @@ declare module 'virtual:aocl/site-config' {
   export const devServer: boolean;
   export default config;
 }
+
+/** URL of a module built as its own chunk, for import(url) on demand: src/integrations/lazy-chunks.ts. */
+declare module 'lazy:*' {
+  const url: string;
+  export default url;
+}
