@@ -8,6 +8,7 @@ import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
 import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 
 // `npm run build:production` sets SITE_MODE=production: the config must then name a
@@ -54,5 +55,6 @@ export default defineConfig({
     mdx(),
     sitemap(),
     pagefindIntegration(),
+    serviceWorkerIntegration(),
   ],
 });

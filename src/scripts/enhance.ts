@@ -9,6 +9,7 @@ import { pickChineseVoice } from '../lib/speech/voices.ts';
 import copyModule from 'lazy:./copy.ts';
 import readAloudModule from 'lazy:./read-aloud.ts';
 
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 const $$ = <T extends Element>(s: string) => document.querySelectorAll<T>(s);
 
 /** 大字模式 and 高对比 buttons in the header (shown by the `js` class that prefs.js sets). */
@@ -68,4 +69,8 @@ export function enhance(): void {
   online();
   addEventListener('online', online);
   addEventListener('offline', online);
+  // Offline reading: the service worker is written by src/integrations/service-worker.ts at build.
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    addEventListener('load', () => void navigator.serviceWorker.register(BASE + 'sw.js', { scope: BASE }).catch(() => {}));
+  }
 }

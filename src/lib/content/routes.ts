@@ -12,6 +12,8 @@ export const STATIC_PATHS = [
   '/search/',
   '/cases/',
   '/news/',
+  '/offline/',
+  '/offline/no-network/',
 ] as const;
 
 /** Anchors on /law/: #art-1…#art-77 and #chapter-1…#chapter-9. */
