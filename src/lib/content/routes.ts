@@ -12,6 +12,7 @@ export const STATIC_PATHS = [
   '/search/',
   '/cases/',
   '/news/',
+  '/quiz/',
   '/offline/',
   '/offline/no-network/',
 ] as const;
