@@ -16,7 +16,9 @@ const rank = (v: VoiceLike): number => {
   const lang = v.lang.replace(/_/g, '-').toLowerCase();
   if (!/^(zh|cmn|yue)(-|$)/.test(lang)) return -1;
   let r = MAINLAND.has(lang) ? 30 : /^yue|-hk$|-mo$/.test(lang) ? 10 : 20;
-  if (v.localService) r += 2; // on-device voices work offline
+  // Among voices of the same language, one on the device: it works offline, and the browser
+  // sends nothing to an online speech service (Chrome's own Google voices are online).
+  if (v.localService) r += 2;
   if (v.default) r += 1;
   return r;
 };
