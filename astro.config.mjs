@@ -10,6 +10,8 @@ import { loadRedirects, RedirectsError } from './src/lib/permalinks/load.ts';
 import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
+import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
+import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 
 // `npm run build:production` sets SITE_MODE=production: the config must then name a
@@ -45,6 +47,8 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // Modules loaded on demand (朗读, 复制链接) without Vite's preload helper.
+    plugins: [lazyChunksPlugin()],
   },
   markdown: {
     // Root-relative links in Markdown and MDX get the deployment's sub-path.
@@ -60,5 +64,6 @@ export default defineConfig({
     // Fails the build when a published path no longer resolves (content/urls.manifest.txt).
     permanentUrlsIntegration(redirects),
     pagefindIntegration(),
+    serviceWorkerIntegration(),
   ],
 });

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { channelSchema } from './lib/content/channels.ts';
 import { MDX_COLLECTIONS, type MdxCollection } from './lib/content/collections.ts';
-import { caseSchema, glossaryEntrySchema, materialSchema, newsSchema, qaSchema, searchPageSchema } from './lib/content/schemas.ts';
+import { caseSchema, glossaryEntrySchema, materialSchema, newsSchema, qaSchema, quizQuestionSchema, searchPageSchema } from './lib/content/schemas.ts';
 
 /**
  * Content lives in content/ at the project root (not src/content/), so editors
@@ -57,4 +57,10 @@ const searchPages = defineCollection({
   schema: searchPageSchema,
 });
 
-export const collections = { law, qa, cases, news, materials, glossary, channels, searchPages };
+/** 应知应会 自测题, in file order; each article is checked against the law data by the content check. */
+const quiz = defineCollection({
+  loader: file('content/quiz.yaml', { parser: keyedList('id') }),
+  schema: quizQuestionSchema,
+});
+
+export const collections = { law, qa, cases, news, materials, glossary, channels, searchPages, quiz };

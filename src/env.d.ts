@@ -10,3 +10,9 @@ declare module 'virtual:aocl/redirects' {
   const redirects: Redirect[];
   export default redirects;
 }
+
+/** URL of a module built as its own chunk, for import(url) on demand: src/integrations/lazy-chunks.ts. */
+declare module 'lazy:*' {
+  const url: string;
+  export default url;
+}

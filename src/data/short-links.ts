@@ -1,14 +1,15 @@
-import { getCollection } from 'astro:content';
 import { assertShortLinks, lawShortCode, type ShortLink } from '../lib/permalinks/short-links.ts';
 import { LAWS } from '../lib/law/registry.ts';
 import { qaPagePath } from '../lib/posters/paths.ts';
 import { lawArticlePath } from '../lib/urls.ts';
 import { getLaw } from './law.ts';
 import { getMaterials } from './materials.ts';
+import { getQa } from './qa.ts';
+import { getCases, getNews } from './stories.ts';
 
 /**
- * Every short link of the site: law articles (rule l<n>), Q&A and materials (their
- * `code` field). A duplicate code fails the build, naming both files.
+ * Every short link of the site: law articles (rule l<n>), Q&A, materials, cases and
+ * news (their `code` field). A duplicate code fails the build, naming both files.
  */
 
 let cache: Promise<ShortLink[]> | undefined;
@@ -23,9 +24,13 @@ async function load(): Promise<ShortLink[]> {
     source: `${lawFile}（${a.label}）`,
     rule: true,
   }));
-  const qa = await getCollection('qa', (e) => !e.data.draft || import.meta.env.DEV);
-  for (const e of qa) {
+  for (const e of await getQa()) {
     links.push({ code: e.data.code, target: qaPagePath(e.id), title: e.data.title, source: e.filePath ?? `content/qa/${e.id}.mdx` });
+  }
+  for (const [list, dir] of [[await getCases(), 'cases'], [await getNews(), 'news']] as const) {
+    for (const e of list) {
+      links.push({ code: e.data.code, target: `/${dir}/${e.id}/`, title: e.data.title, source: e.filePath ?? `content/${dir}/${e.id}.mdx` });
+    }
   }
   for (const m of await getMaterials()) {
     links.push({ code: m.data.code, target: m.path, title: m.data.title, source: m.file });

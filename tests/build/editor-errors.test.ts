@@ -16,9 +16,13 @@ describe('the full build', () => {
       cpSync(`tests/fixtures/content-errors/qa/${name}`, join(p.dir, 'content/qa', name));
     }
     cpSync('tests/fixtures/content-errors/cases/case-without-source.mdx', join(p.dir, 'content/cases/case-without-source.mdx'));
+    // A quiz question testing an article that does not exist.
+    const quiz = join(p.dir, 'content/quiz.yaml');
+    writeFileSync(quiz, readFileSync(quiz, 'utf8').replace('  article: 77\n', '  article: 78\n'));
     const { status, output } = p.build();
     expect(status).not.toBe(0);
-    expect(output).toContain('发现 3 个内容问题');
+    expect(output).toContain('发现 4 个内容问题');
+    expect(output).toContain('content/quiz.yaml · 第 1 题（q01） · 字段 article：引用有误：《中华人民共和国反有组织犯罪法》没有第 78 条');
     expect(output).toContain('content/qa/cite-article-78.mdx · 第 14 行：引用有误：《中华人民共和国反有组织犯罪法》没有第 78 条');
     expect(output).toContain('content/qa/unknown-component.mdx · 第 14 行：不认识的组件 <Quote>');
     expect(output).toContain('content/cases/case-without-source.mdx · 字段 source：真实案例必须写来源');

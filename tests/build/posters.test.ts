@@ -14,6 +14,10 @@ const channels = parseYaml(readFileSync('content/channels.yaml', 'utf8')) as Arr
 const platformName = channels.find((c) => c.id === '12337')!.name;
 const materials = await getCollection('materials', (e) => !e.data.draft);
 const qa = await getCollection('qa', (e) => !e.data.draft);
+const stories = [
+  ...(await getCollection('cases', (e) => !e.data.draft)).map((e) => ({ page: `/cases/${e.id}/`, code: e.data.code })),
+  ...(await getCollection('news', (e) => !e.data.draft)).map((e) => ({ page: `/news/${e.id}/`, code: e.data.code })),
+];
 const pages = htmlPages();
 
 interface Item {
@@ -83,8 +87,8 @@ describe('posters', () => {
 describe('short links /q/<code>/', () => {
   const links = pages.filter((p) => p.path.startsWith('/q/'));
 
-  it('exist for every law article, Q&A and material', () => {
-    expect(links.map((p) => p.path).sort()).toEqual(items.map((i) => `/q/${i.code}/`).sort());
+  it('exist for every law article, Q&A, material, case and news item', () => {
+    expect(links.map((p) => p.path).sort()).toEqual([...items, ...stories].map((i) => `/q/${i.code}/`).sort());
   });
 
   it.each(items.map((i) => [`/q/${i.code}/`, i] as const))('%s is a static redirect to its page', (path, item) => {

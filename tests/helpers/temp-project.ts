@@ -13,10 +13,15 @@ export interface TempProject {
   remove(): void;
 }
 
-/** The environment without vitest's own variables (NODE_ENV=test, VITEST…), which change how Astro runs. */
+/**
+ * The environment without vitest's own variables (NODE_ENV=test, VITEST…), which change how
+ * Astro runs. Vitest also exports Vite's env (BASE_URL=/, DEV, PROD, SSR): a child build would
+ * take BASE_URL=/ over its own base path.
+ */
+const VITE_ENV = new Set(['TEST', 'NODE_ENV', 'MODE', 'BASE_URL', 'DEV', 'PROD', 'SSR']);
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'TEST' || k === 'NODE_ENV' || k === 'MODE') delete env[k];
+  for (const k of Object.keys(env)) if (k.startsWith('VITEST') || VITE_ENV.has(k)) delete env[k];
   return env;
 }
 

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { loadSiteConfig, SiteConfigError } from '../config/load.ts';
 import { issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { resolveCitation } from '../law/cite.ts';
 import { parseLaw } from '../law/parse.ts';
 import { LAWS, LAW_IDS, type LawId } from '../law/registry.ts';
 import type { Law } from '../law/types.ts';
@@ -10,7 +11,7 @@ import { channelSchema, monthsSince } from './channels.ts';
 import { checkContent, type CheckResult, type SourceFile } from './check.ts';
 import { MDX_COLLECTIONS } from './collections.ts';
 import { STATIC_PATHS } from './routes.ts';
-import { glossaryEntrySchema, searchPageSchema } from './schemas.ts';
+import { glossaryEntrySchema, quizQuestionSchema, searchPageSchema, type QuizQuestion } from './schemas.ts';
 import { z } from 'astro/zod';
 
 /**
@@ -50,6 +51,25 @@ function checkYamlList(root: string, file: string, schema: z.ZodType, problems: 
     return [];
   }
   return result.data;
+}
+
+export const QUIZ_FILE = 'content/quiz.yaml';
+/** A quiz draws this many questions; the file must hold at least as many. */
+export const QUIZ_LENGTH = 10;
+
+/** Quiz rules beyond the schema: unique ids, enough questions, and an article that exists (checked like a <Cite>). */
+export function checkQuiz(questions: QuizQuestion[], laws: Record<LawId, Law>, problems: ContentProblem[]): void {
+  const ids = new Set<string>();
+  questions.forEach((q, i) => {
+    const where = `第 ${i + 1} 题（${q.id}）`;
+    if (ids.has(q.id)) problems.push({ file: QUIZ_FILE, where: `${where} · 字段 id`, message: `题目编号“${q.id}”重复了；每道题的编号必须不同` });
+    ids.add(q.id);
+    const r = resolveCitation(laws, { law: q.law, article: q.article });
+    if (!r.ok) problems.push({ file: QUIZ_FILE, where: `${where} · 字段 ${q.law !== undefined && r.message.includes('法律名称') ? 'law' : 'article'}`, message: `引用有误：${r.message}` });
+  });
+  if (questions.length > 0 && questions.length < QUIZ_LENGTH) {
+    problems.push({ file: QUIZ_FILE, message: `只有 ${questions.length} 道题；每次自测要抽 ${QUIZ_LENGTH} 道，至少要写 ${QUIZ_LENGTH} 道题` });
+  }
 }
 
 export function loadLaws(root: string): Record<LawId, Law> {
@@ -100,6 +120,7 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
   searchPages.forEach((sp) => {
     if (!builtPaths.has(sp.path)) problems.push({ file: 'content/search-pages.yaml', where: `path ${sp.path}`, message: '这个网址没有对应的页面' });
   });
+  checkQuiz(checkYamlList(root, QUIZ_FILE, quizQuestionSchema, problems) as QuizQuestion[], laws, problems);
   const national = checkYamlList(root, 'content/channels.yaml', channelSchema.and(z.object({ id: z.string() })), problems) as Array<
     z.output<typeof channelSchema>
   >;

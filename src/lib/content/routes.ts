@@ -12,6 +12,10 @@ export const STATIC_PATHS = [
   '/search/',
   '/cases/',
   '/news/',
+  '/materials/',
+  '/quiz/',
+  '/offline/',
+  '/offline/no-network/',
 ] as const;
 
 /** Anchors on /law/: #art-1…#art-77 and #chapter-1…#chapter-9. */

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import { HASHED_DIR, isOfflinePage, reachableAssets, SHELL_FILES, SHELL_PAGES, type OfflineManifest, type SizedUrl } from '../lib/offline/plan.ts';
+
+/**
+ * Offline reading. After `astro build`, works out from dist/ what 离线保存 downloads
+ * (pages, the hashed files they need, their sizes and fingerprints) and writes:
+ *  - dist/offline.json, read by the /offline/ page to show the size before anything is downloaded;
+ *  - dist/sw.js, the service worker (src/scripts/service-worker.ts bundled with esbuild,
+ *    which Astro already uses), with this build's version and shell. A new build gives
+ *    a new sw.js, which is how browsers notice an update.
+ */
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const fingerprint = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').slice(0, 16);
+
+export function serviceWorkerIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'aocl:service-worker',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : config.base + '/';
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const withBase = (p: string) => base + p.replace(/^\//, '');
+        const sized = (url: string, file: string): SizedUrl => {
+          const bytes = readFileSync(file);
+          return { u: url, b: bytes.length, z: gzipSync(bytes, { level: 9 }).length, h: fingerprint(bytes) };
+        };
+        const pageFile = (path: string) => join(out, path.slice(1), 'index.html');
+        const hashedFile = (name: string) => join(out, HASHED_DIR, name);
+        const readHashed = (name: string) => (existsSync(hashedFile(name)) ? readFileSync(hashedFile(name), 'utf8') : undefined);
+
+        const pagePaths = walk(out)
+          .filter((f) => f.endsWith(`${sep}index.html`))
+          .map((f) => '/' + relative(out, f).split(sep).slice(0, -1).map((s) => s + '/').join(''))
+          .filter(isOfflinePage)
+          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+        const pages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
+        const assetNames = [...reachableAssets(pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')), readHashed)].filter((n) => existsSync(hashedFile(n))).sort();
+        const assets = assetNames.map((n) => sized(withBase(HASHED_DIR + n), hashedFile(n)));
+        const all = [...pages, ...assets];
+
+        for (const p of SHELL_PAGES) if (!existsSync(pageFile(p))) throw new Error(`service worker: the shell page ${p} was not built`);
+        const shellAssetNames = [...reachableAssets(SHELL_PAGES.map((p) => readFileSync(pageFile(p), 'utf8')), readHashed)].filter((n) => existsSync(hashedFile(n))).sort();
+        const shellAssets = shellAssetNames.map((n) => withBase(HASHED_DIR + n));
+        const shell = [...SHELL_PAGES, ...SHELL_FILES].map(withBase);
+
+        const bundled = await build({
+          entryPoints: [fileURLToPath(new URL('../scripts/service-worker.ts', import.meta.url))],
+          bundle: true,
+          write: false,
+          format: 'iife',
+          target: 'es2022',
+          minify: true,
+          legalComments: 'none',
+          define: { SW_CONFIG: '__SW_CONFIG__' },
+        });
+        const code = bundled.outputFiles[0]!.text;
+        const shellFiles = [...SHELL_PAGES.map(pageFile), ...SHELL_FILES.map((f) => join(out, f.slice(1))), ...shellAssetNames.map(hashedFile)];
+        // Changes whenever the worker, the shell or any page 离线保存 offers changes.
+        const version = fingerprint([code, ...shellFiles.map((f) => fingerprint(readFileSync(f))), ...all.map((x) => x.u + x.h)].join('\n'));
+        const config = { version, base, shell, shellAssets };
+        writeFileSync(join(out, 'sw.js'), `const __SW_CONFIG__=${JSON.stringify(config)};\n${code}`);
+
+        const manifest: OfflineManifest = {
+          version,
+          pages,
+          assets,
+          total: { bytes: all.reduce((n, x) => n + x.b, 0), gzip: all.reduce((n, x) => n + x.z, 0) },
+        };
+        writeFileSync(join(out, 'offline.json'), JSON.stringify(manifest));
+        const kb = (n: number) => `${Math.round(n / 1000)} kB`;
+        logger.info(`sw.js ${version}: 离线保存 ${pages.length} pages + ${assets.length} files, ${kb(manifest.total.gzip)} gzip (${kb(manifest.total.bytes)} raw)`);
+      },
+    },
+  };
+}
