@@ -19,7 +19,11 @@ let api: Promise<PagefindApi> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   api ??= (async () => {
     const mod = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await mod.options({ baseUrl: base, excerptLength: 24 });
+    // noWorker: otherwise pagefind 1.6 also downloads pagefind-worker.js, a second copy of
+    // its search code (about 12 kB gzip) to run in a Web Worker. The index is small, so the
+    // search runs quickly on the page's own thread and the first query stays within its
+    // 120 kB budget (tests/budgets/search.test.ts).
+    await mod.options({ baseUrl: base, excerptLength: 24, noWorker: true });
     return mod;
   })();
   return api;

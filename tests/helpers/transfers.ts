@@ -1,0 +1,43 @@
+import type { BrowserContext, Response } from 'playwright-core';
+import type { Transfer } from '../../src/lib/perf/network.ts';
+import { rawSize, transferSize } from '../../src/lib/perf/transfer.ts';
+
+/**
+ * Records every response a browser context receives (pages and their workers), with its
+ * body size raw and as gzip -9 transfer bytes. The preview server does not compress, so
+ * the body is what a compressing server would gzip.
+ */
+export interface TransferLog {
+  transfers: Transfer[];
+  /** Waits until every body seen so far has been read and measured. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+export function recordTransfers(context: BrowserContext): TransferLog {
+  const transfers: Transfer[] = [];
+  const pending = new Set<Promise<void>>();
+  const onResponse = (res: Response) => {
+    const p = (async () => {
+      const status = res.status();
+      if (status >= 300 && status < 400) return; // the redirect target is recorded on its own
+      let body: Buffer;
+      try {
+        body = await res.body();
+      } catch {
+        return; // no body (e.g. aborted, or a cached response)
+      }
+      transfers.push({ url: res.url(), type: res.request().resourceType(), raw: rawSize(body), gzip: transferSize(body) });
+    })();
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+  context.on('response', onResponse);
+  return {
+    transfers,
+    settled: async () => {
+      while (pending.size) await Promise.all([...pending]);
+    },
+    stop: () => context.off('response', onResponse),
+  };
+}
