@@ -4,7 +4,7 @@ import { BUDGETS } from '../../src/lib/perf/budgets.ts';
 import { totalsByType } from '../../src/lib/perf/network.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { startPreview, type RunningServer } from '../helpers/server.ts';
-import { recordTransfers } from '../helpers/transfers.ts';
+import { firstSearchTransfers } from '../helpers/transfers.ts';
 
 // The first search query from a cold cache, in Chromium against the built site: the
 // search page, pagefind's code, its WebAssembly, index chunks and result fragments.
@@ -22,19 +22,8 @@ afterAll(async () => {
 
 describe('the first search query', () => {
   it.each(['举报', '恶势力', '保护伞'])(`“%s” downloads at most ${BUDGETS.firstSearch / 1000} kB gzip in total`, async (q) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
-    const log = recordTransfers(context);
-    try {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
-      await page.locator('#search-results li').first().waitFor();
-      await page.waitForLoadState('networkidle');
-      await log.settled();
-    } finally {
-      log.stop();
-      await context.close();
-    }
-    const { rows, total } = totalsByType(log.transfers);
+    const transfers = await firstSearchTransfers(browser, server.url, q);
+    const { rows, total } = totalsByType(transfers);
     const labels = rows.map((r) => r.type);
     // Measured what matters: pagefind's code, WebAssembly and index really were downloaded.
     for (const l of ['pagefind js', 'pagefind wasm', 'pagefind index', 'pagefind fragment']) expect(labels).toContain(l);

@@ -1,4 +1,4 @@
-import type { BrowserContext, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Response } from 'playwright-core';
 import type { Transfer } from '../../src/lib/perf/network.ts';
 import { rawSize, transferSize } from '../../src/lib/perf/transfer.ts';
 
@@ -40,4 +40,24 @@ export function recordTransfers(context: BrowserContext): TransferLog {
     },
     stop: () => context.off('response', onResponse),
   };
+}
+
+/**
+ * A first search from a cold cache: opens /search/?q=… in a fresh 375×812 context, waits
+ * for the results and for the network to go quiet, and returns everything downloaded.
+ */
+export async function firstSearchTransfers(browser: Browser, siteUrl: string, query: string): Promise<Transfer[]> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const log = recordTransfers(context);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}/search/?q=${encodeURIComponent(query)}`);
+    await page.locator('#search-results li').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await log.settled();
+  } finally {
+    log.stop();
+    await context.close();
+  }
+  return log.transfers;
 }

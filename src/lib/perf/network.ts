@@ -32,6 +32,8 @@ export function transferLabel(t: Pick<Transfer, 'url' | 'type'>): string {
     return 'pagefind other';
   }
   if (t.type === 'xhr') return 'fetch';
+  // Chromium reports the favicon as "other".
+  if (t.type === 'other' && /\.(svg|png|ico|webp|avif|jpe?g|gif)$/i.test(path)) return 'image';
   return t.type;
 }
 
