@@ -56,6 +56,12 @@ describe('benchmark statistics', () => {
     expect(quadratic.linear).toBe(false);
     expect(quadratic.verdict).toContain('rising');
   });
+
+  it('does not judge linearity from two sizes', () => {
+    const g = growth([[500, 7], [2000, 22]]);
+    expect(g.linear).toBe(false);
+    expect(g.verdict).toContain('two sizes');
+  });
 });
 
 describe('build output', () => {

@@ -55,6 +55,10 @@ export function growth(points: ReadonlyArray<readonly [number, number]>, unit = 
   const sorted = [...points].sort((a, b) => a[0] - b[0]);
   const fit = linearFit(sorted);
   const marginal = sorted.slice(1).map(([x, y], i) => (y - sorted[i]![1]) / (x - sorted[i]![0]));
+  if (sorted.length < 3) {
+    const verdict = `cannot be judged from two sizes (${(marginal[0]! * 1000).toFixed(1)} ms per ${unit} between them); run three or more`;
+    return { linear: false, marginal, fit, verdict };
+  }
   const first = marginal[0]!;
   const within = marginal.every((m) => Math.abs(m - first) <= tolerance * Math.abs(first));
   const linear = within && fit.r2 >= 0.98;
