@@ -29,6 +29,7 @@ export function transferLabel(t: Pick<Transfer, 'url' | 'type'>): string {
     if (path.endsWith('.pf_filter')) return 'pagefind filter';
     if (path.endsWith('.pagefind')) return 'pagefind wasm';
     if (path.endsWith('.js')) return 'pagefind js';
+    if (path.endsWith('.json')) return 'pagefind entry';
     return 'pagefind other';
   }
   if (t.type === 'xhr') return 'fetch';
