@@ -4,7 +4,8 @@
  * Builds the site with synthetic Q&A sets of each size and prints, per size: build
  * time (the whole `astro build`, pagefind included), pagefind indexing time, dist/ size,
  * index size and the bytes the first search query downloads; then whether time grows
- * linearly. Times are medians of --runs cold builds (output and cache emptied each time).
+ * linearly. Times are medians of --runs cold builds (output and cache emptied each time),
+ * taken round-robin over the sizes so that other load on the machine falls on all alike.
  *
  * Each set lives in a temporary folder: a copy of content/ (law texts, site config,
  * channels and every other real file) plus the synthetic Q&A files (src/lib/perf/
@@ -17,7 +18,7 @@
  * and the output says so; --no-standins measures only what src/pages builds.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
 import { parseBuildLog, type BuildLog } from '../src/lib/perf/build-log.ts';
@@ -80,56 +81,74 @@ const restore = async () => {
   if (r.code !== 0) console.error(`astro sync failed; run npm run sync before npm run dev:\n${r.output.slice(-2000)}`);
   else console.log('Regenerated .astro/ for content/ (astro sync).');
 };
+interface SizeSet {
+  m: Measured;
+  dir: string;
+  out: string;
+  cache: string;
+  env: Record<string, string>;
+}
+const sets: SizeSet[] = [];
 try {
   for (const size of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), `aocl-bench-${size}-`));
     const content = join(dir, 'content');
-    const out = join(dir, 'dist');
-    const cache = join(dir, 'cache');
     cpSync('content', content, { recursive: true });
     mkdirSync(join(content, 'qa'), { recursive: true });
     for (let i = 0; i < size; i++) {
       const q = syntheticQa(i, size, { topics: TOPICS, audiences: AUDIENCES });
       writeFileSync(join(content, 'qa', q.file), q.text);
     }
+    const out = join(dir, 'dist');
+    const cache = join(dir, 'cache');
     const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache, BENCH_STANDINS: standins.map((s) => s.standin).join(',') };
     const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, firstQuery: [] };
-    try {
-      for (let r = 1; r <= RUNS; r++) {
-        rmSync(out, { recursive: true, force: true });
-        rmSync(cache, { recursive: true, force: true });
-        const res = await run('node_modules/.bin/astro', ['build', '--config', 'scripts/bench/astro.config.bench.mjs'], env);
-        if (res.code !== 0) {
-          writeFileSync(join(dir, 'build.log'), res.output);
-          throw new Error(`build of ${size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`);
-        }
-        const log = parseBuildLog(res.output);
-        m.runs.push({ ms: res.ms, log });
-        console.log(`  ${size} Q&A, run ${r}/${RUNS}: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${machineLine().match(/load average ([\d.]+)/)?.[1]}`);
+    sets.push({ m, dir, out, cache, env });
+    results.push(m);
+  }
+
+  // Round-robin over the sizes, so that other load on the machine falls on every size alike.
+  for (let r = 1; r <= RUNS; r++) {
+    for (const { m, dir, out, cache, env } of sets) {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+      const res = await run('node_modules/.bin/astro', ['build', '--config', 'scripts/bench/astro.config.bench.mjs'], env);
+      if (res.code !== 0) {
+        writeFileSync(join(dir, 'build.log'), res.output);
+        throw new Error(`build of ${m.size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`);
       }
+      const log = parseBuildLog(res.output);
+      m.runs.push({ ms: res.ms, log });
+      console.log(`  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`);
+    }
+  }
+
+  // Sizes and the first search, on each size's last build.
+  const browser = await launchChromium();
+  try {
+    for (const { m, out, env } of sets) {
       const dist = folderSize(out);
       const index = folderSize(join(out, 'pagefind'));
       Object.assign(m, { distBytes: dist.bytes, distFiles: dist.files, indexBytes: index.bytes, indexFiles: index.files });
       m.htmlPages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
-
       const server = await startPreview(undefined, { args: ['--config', 'scripts/bench/astro.config.bench.mjs'], env });
-      const browser = await launchChromium();
       try {
         for (const q of QUERIES) {
           const { rows, total } = totalsByType(await firstSearchTransfers(browser, server.url, q));
           m.firstQuery.push({ gzip: total.gzip, requests: total.requests, pagefind: rows.filter((x) => x.type.startsWith('pagefind')).reduce((s, x) => s + x.gzip, 0) });
         }
       } finally {
-        await browser.close();
         await server.stop();
       }
-    } finally {
-      if (KEEP) console.log(`  kept ${dir}`);
-      else rmSync(dir, { recursive: true, force: true });
     }
-    results.push(m);
+  } finally {
+    await browser.close();
   }
 } finally {
+  for (const { dir } of sets) {
+    if (KEEP) console.log(`  kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
   await restore();
 }
 
