@@ -1,9 +1,15 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
+import { contentCheckIntegration } from './src/integrations/content-check.ts';
+import { loadRedirects, RedirectsError } from './src/lib/permalinks/load.ts';
+import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 
 // `npm run build:production` sets SITE_MODE=production: the config must then name a
@@ -11,10 +17,13 @@ import { siteConfigIntegration } from './src/integrations/site-config.ts';
 const production = process.env.SITE_MODE === 'production';
 
 let config;
+let redirects;
 try {
   ({ config } = loadSiteConfig({ production }));
+  // Moved pages (content/redirects.yaml), generated as static redirect pages.
+  redirects = loadRedirects();
 } catch (e) {
-  if (e instanceof SiteConfigError) {
+  if (e instanceof SiteConfigError || e instanceof RedirectsError) {
     console.error('\n' + e.message + '\n');
     process.exit(1);
   }
@@ -37,11 +46,19 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
   },
+  markdown: {
+    // Root-relative links in Markdown and MDX get the deployment's sub-path.
+    processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }),
+  },
   devToolbar: { enabled: false },
   integrations: [
+    contentCheckIntegration(),
     siteConfigIntegration(config, { production }),
     mdx(),
-    sitemap(),
+    // Posters, /q/ short links and redirects are for printers and scanners, not for search engines.
+    sitemap({ filter: sitemapFilter(base, redirects.map((r) => r.from)) }),
+    // Fails the build when a published path no longer resolves (content/urls.manifest.txt).
+    permanentUrlsIntegration(redirects),
     pagefindIntegration(),
   ],
 });

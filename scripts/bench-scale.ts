@@ -17,9 +17,9 @@
  * poster, its short link) are stood in for by minimal pages in scripts/bench/standins/,
  * and the output says so; --no-standins measures only what src/pages builds.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
 import { parseBuildLog, type BuildLog } from '../src/lib/perf/build-log.ts';
 import { totalsByType } from '../src/lib/perf/network.ts';
@@ -94,6 +94,8 @@ try {
     const dir = mkdtempSync(join(tmpdir(), `aocl-bench-${size}-`));
     const content = join(dir, 'content');
     cpSync('content', content, { recursive: true });
+    // The content check looks up images in <root>/public/ next to content/.
+    symlinkSync(resolve('public'), join(dir, 'public'));
     mkdirSync(join(content, 'qa'), { recursive: true });
     for (let i = 0; i < size; i++) {
       const q = syntheticQa(i, size, { topics: TOPICS, audiences: AUDIENCES });
