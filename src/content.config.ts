@@ -4,22 +4,24 @@ import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { channelSchema } from './lib/content/channels.ts';
 import { MDX_COLLECTIONS, type MdxCollection } from './lib/content/collections.ts';
+import { contentPath } from './lib/content/dir.ts';
 import { caseSchema, glossaryEntrySchema, materialSchema, newsSchema, qaSchema, quizQuestionSchema, searchPageSchema } from './lib/content/schemas.ts';
 
 /**
  * Content lives in content/ at the project root (not src/content/), so editors
- * find everything they may change in one folder.
+ * find everything they may change in one folder. CONTENT_DIR selects another folder
+ * (used by the scale benchmark, `npm run bench:scale`).
  */
 
 /** Law texts, copied verbatim; parsed by src/lib/law/parse.ts. No frontmatter. */
 const law = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/law' }),
+  loader: glob({ pattern: '*.md', base: contentPath('law') }),
   schema: z.object({}).strict(),
 });
 
 /** Q&A, cases and news: flat folders of MDX files; names starting with _ are templates. */
 const mdxLoader = (name: MdxCollection['name']) =>
-  glob({ pattern: '[!_]*.mdx', base: `./content/${MDX_COLLECTIONS.find((c) => c.name === name)!.dir}` });
+  glob({ pattern: '[!_]*.mdx', base: contentPath(MDX_COLLECTIONS.find((c) => c.name === name)!.dir) });
 
 const qa = defineCollection({ loader: mdxLoader('qa'), schema: qaSchema });
 const cases = defineCollection({ loader: mdxLoader('cases'), schema: caseSchema });
@@ -43,23 +45,23 @@ const keyedList = (key: string, drop = false) => (text: string) => {
 };
 
 const glossary = defineCollection({
-  loader: file('content/glossary.yaml', { parser: keyedList('term') }),
+  loader: file(contentPath('glossary.yaml'), { parser: keyedList('term') }),
   schema: glossaryEntrySchema,
 });
 
 const channels = defineCollection({
-  loader: file('content/channels.yaml', { parser: keyedList('id', true) }),
+  loader: file(contentPath('channels.yaml'), { parser: keyedList('id', true) }),
   schema: channelSchema,
 });
 
 const searchPages = defineCollection({
-  loader: file('content/search-pages.yaml', { parser: keyedList('path') }),
+  loader: file(contentPath('search-pages.yaml'), { parser: keyedList('path') }),
   schema: searchPageSchema,
 });
 
 /** 应知应会 自测题, in file order; each article is checked against the law data by the content check. */
 const quiz = defineCollection({
-  loader: file('content/quiz.yaml', { parser: keyedList('id') }),
+  loader: file(contentPath('quiz.yaml'), { parser: keyedList('id') }),
   schema: quizQuestionSchema,
 });
 

@@ -3,10 +3,15 @@
  * query, so reading pages never download them.
  *
  * Strategy (chosen by measurement, see npm run bench:search):
- *  1. pages whose title, keywords or glossary aliases match the reader's words;
+ *  1. pages whose title, keywords or glossary aliases match the reader's words
+ *     (/search-hints.json, about 12 kB gzip);
  *  2. pagefind's full-text results for the query, minus weak single-character hits;
  *  3. if pagefind finds nothing for a longer query, its results for each word or
  *     two-character piece of the query, merged.
+ * When the hints alone give at least HINTS_ENOUGH results, those are shown at once and
+ * pagefind (about 140 kB gzip with its index chunks) loads only if the reader asks for
+ * the full-text results: on a slow mobile connection the answer arrives in one small
+ * download (tests/budgets/search.test.ts).
  */
 import { isWeakExcerpt, matchHints, nearestTerms, normaliseQuery, type HintPage, type SearchHints } from '../lib/search/hints.ts';
 
@@ -42,7 +47,11 @@ let hints: Promise<SearchHints> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     const mod = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await mod.options({ baseUrl: base, excerptLength: 24 });
+    // noWorker: otherwise pagefind 1.6 also downloads pagefind-worker.js, a second copy of
+    // its search code (about 12 kB gzip) to run in a Web Worker. The index is small, so the
+    // search runs quickly on the page's own thread and the first query stays within its
+    // 120 kB budget (tests/budgets/search.test.ts).
+    await mod.options({ baseUrl: base, excerptLength: 24, noWorker: true });
     return mod;
   })();
   return pagefind;
@@ -72,29 +81,50 @@ async function fullText(pf: PagefindApi, q: string, filters: Record<string, stri
   return [...best.values()].sort((a, b) => b.hits - a.hits || b.score - a.score);
 }
 
+/** With this many matches from the hints, full-text search waits until the reader asks. */
+const HINTS_ENOUGH = 5;
+
+export interface SearchOutcome {
+  results: DisplayResult[];
+  /** True when only the hints were searched and full-text results are available on request. */
+  partial: boolean;
+}
+
 /** Ranked results for a query: the function the page and the benchmark both use. */
-export async function searchSite(query: string, type?: string): Promise<DisplayResult[]> {
+export async function searchSite(query: string, type?: string, opts: { fullText?: boolean } = {}): Promise<SearchOutcome> {
   const q = query.trim();
-  if (!q) return [];
-  const [pf, h] = await Promise.all([loadPagefind(), loadHints()]);
+  if (!q) return { results: [], partial: false };
+  const h = await loadHints();
   const pages = new Map<string, HintPage>(h.pages.map((p) => [p.u, p]));
-  const hinted = matchHints(q, h)
+  const matched = matchHints(q, h)
     .filter((m) => m.score >= 100)
     .map((m) => pages.get(m.u))
-    .filter((p): p is HintPage => !!p && (!type || p.k === type))
-    .slice(0, 5);
-  const out: DisplayResult[] = hinted.map((p) => ({ url: withBase(p.u), title: p.t, type: p.k, description: p.d }));
-  const seen = new Set(hinted.map((p) => p.u));
-
-  const text = await fullText(pf, q, type ? { type } : undefined);
-  const data = await Promise.all(text.slice(0, 12).map((r) => r.data()));
-  for (const d of data) {
-    const path = stripBase(d.url);
-    if (seen.has(path) || isWeakExcerpt(d.excerpt, q)) continue;
-    seen.add(path);
-    out.push({ url: d.url, title: pages.get(path)?.t ?? d.meta.title ?? path, type: d.meta.type ?? '页面', excerptHtml: d.excerpt });
+    .filter((p): p is HintPage => !!p && (!type || p.k === type));
+  const toDisplay = (p: HintPage): DisplayResult => ({ url: withBase(p.u), title: p.t, type: p.k, description: p.d });
+  if (!opts.fullText && matched.length >= HINTS_ENOUGH) {
+    return { results: matched.slice(0, 10).map(toDisplay), partial: true };
   }
-  return out.slice(0, 10);
+  const hinted = matched.slice(0, 5);
+  const out: DisplayResult[] = hinted.map(toDisplay);
+  const seen = new Set(hinted.map((p) => p.u));
+  const pf = await loadPagefind();
+
+  // Of pagefind's first 12 results, take those not shown yet and not weak, in order, until
+  // there are 10. Each result's data is a separate download (a fragment of about 1.3 kB
+  // gzip), so it is fetched in batches of just as many as are still missing: the same
+  // list as fetching all 12, with fewer bytes (tests/budgets/search.test.ts).
+  const text = (await fullText(pf, q, type ? { type } : undefined)).slice(0, 12);
+  for (let i = 0; i < text.length && out.length < 10; ) {
+    const batch = text.slice(i, i + 10 - out.length);
+    i += batch.length;
+    for (const d of await Promise.all(batch.map((r) => r.data()))) {
+      const path = stripBase(d.url);
+      if (seen.has(path) || isWeakExcerpt(d.excerpt, q)) continue;
+      seen.add(path);
+      out.push({ url: d.url, title: pages.get(path)?.t ?? d.meta.title ?? path, type: d.meta.type ?? '页面', excerptHtml: d.excerpt });
+    }
+  }
+  return { results: out.slice(0, 10), partial: false };
 }
 
 /** Text nodes with every occurrence of the query's words wrapped in <mark>. */
@@ -180,7 +210,7 @@ export function startSearchPage(): void {
   const selectedType = () => (form.querySelector<HTMLInputElement>('input[name="type"]:checked')?.value || undefined);
   let generation = 0;
 
-  async function run(): Promise<void> {
+  async function run(fullText = false): Promise<void> {
     const q = input!.value.trim();
     const type = selectedType();
     const mine = ++generation;
@@ -196,13 +226,23 @@ export function startSearchPage(): void {
       return;
     }
     status!.textContent = '正在搜索……';
-    const results = await searchSite(q, type);
+    const { results, partial } = await searchSite(q, type, { fullText });
     if (mine !== generation) return;
     list!.replaceChildren(...results.map((r) => renderResult(r, q)));
     const where = type ? `（${type}）` : '';
     status!.textContent = results.length === 0 ? `没有找到与“${q}”相关的内容${where}。` : `找到 ${results.length} 条与“${q}”相关的结果${where}。`;
     if (results.length < 3) renderSuggestions(help!, q, await loadHints());
-    else help!.replaceChildren();
+    else if (partial) {
+      // The answer is already here; the full-text index (about 140 kB) loads only on request.
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'search-more';
+      more.textContent = '搜索全文，查看更多结果';
+      more.addEventListener('click', () => {
+        void run(true).then(() => list!.querySelector('a')?.focus());
+      });
+      help!.replaceChildren(more);
+    } else help!.replaceChildren();
   }
 
   let timer: number | undefined;

@@ -47,6 +47,7 @@ describe('search hints', () => {
     expect(isWeakExcerpt('有关部门应当<mark>预防</mark>和治理', '天气预报')).toBe(true);
     expect(isWeakExcerpt('公安机关接受<mark>举报</mark>', '怎么举报')).toBe(false);
     expect(isWeakExcerpt('没有高亮', '举报')).toBe(true);
+    expect(isWeakExcerpt('可以<mark>举</mark><mark>报</mark>', '举报')).toBe(false);
     expect(isWeakExcerpt('<mark>二</mark>', '二')).toBe(false);
   });
   it('suggests the nearest glossary terms', () => {

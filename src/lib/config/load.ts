@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { contentPath } from '../content/dir.ts';
 import { formatProblem, issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
 import { productionProblems, siteConfigSchema, type SiteConfig } from './schema.ts';
 
+/** The config file when neither SITE_CONFIG nor CONTENT_DIR is set. */
 export const DEFAULT_CONFIG_FILE = 'content/site.yaml';
 
 export class SiteConfigError extends Error {
@@ -37,9 +39,9 @@ export function parseSiteConfig(text: string, file: string, opts: { production?:
   return result.data;
 }
 
-/** Reads the config file named by SITE_CONFIG, or content/site.yaml. */
+/** Reads the config file named by SITE_CONFIG, or site.yaml in the content folder (content/ unless CONTENT_DIR says otherwise). */
 export function loadSiteConfig(opts: { file?: string; production?: boolean } = {}): { config: SiteConfig; file: string } {
-  const file = opts.file ?? process.env.SITE_CONFIG ?? DEFAULT_CONFIG_FILE;
+  const file = opts.file ?? process.env.SITE_CONFIG ?? contentPath('site.yaml');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

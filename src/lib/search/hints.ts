@@ -141,14 +141,12 @@ export function isWeakExcerpt(excerptHtml: string, rawQuery: string): boolean {
   const q = normaliseQuery(rawQuery);
   if ([...q].length < 2) return false;
   const wanted = new Set(bigrams(q));
-  const marks = [...excerptHtml.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => normaliseQuery(m[1]!));
+  // Pagefind marks each segmented word on its own (<mark>举</mark><mark>报</mark>): join neighbours.
+  const joined = excerptHtml.replace(/<\/mark>(\s*)<mark>/g, '$1');
+  const marks = [...joined.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => normaliseQuery(m[1]!));
   // A highlight counts when it shares two consecutive characters with the query;
   // pagefind's prefix matching otherwise marks 预防 for the 预 of 天气预报.
-  const chars = new Set([...q]);
-  // A highlight counts when it shares two consecutive characters with the query, or
-  // two of its characters; pagefind's prefix matching otherwise marks 预防 for the
-  // 预 of 天气预报.
-  return !marks.some((m) => bigrams(m).some((b) => wanted.has(b)) || [...m].filter((c) => chars.has(c)).length >= 2);
+  return !marks.some((m) => bigrams(m).some((b) => wanted.has(b)));
 }
 
 /** Glossary terms nearest a query, for the "did you mean" suggestions. */

@@ -1,0 +1,200 @@
+/**
+ * npm run bench:scale [-- --sizes 500,2000,5000] [--runs 3] [--keep] [--no-standins]
+ *
+ * Builds the site with synthetic Q&A sets of each size and prints, per size: build
+ * time (the whole `astro build`, pagefind included), pagefind indexing time, dist/ size,
+ * index size and the bytes the first search query downloads; then whether time grows
+ * linearly. Times are medians of --runs cold builds (output and cache emptied each time),
+ * taken round-robin over the sizes so that other load on the machine falls on all alike.
+ *
+ * Each set lives in a temporary folder: a copy of content/ (law texts, site config,
+ * channels and every other real file) plus the synthetic Q&A files (src/lib/perf/
+ * synthetic-qa.ts). content/ itself is never written to. The build reads the copy
+ * through CONTENT_DIR and writes to the temporary folder (scripts/bench/
+ * astro.config.bench.mjs), so dist/ and .astro/ stay untouched.
+ *
+ * Pages that a real Q&A gets but that do not exist in src/pages yet (the Q&A page, its
+ * poster, its short link) are stood in for by minimal pages in scripts/bench/standins/,
+ * and the output says so; --no-standins measures only what src/pages builds.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
+import { parseBuildLog, type BuildLog } from '../src/lib/perf/build-log.ts';
+import { totalsByType } from '../src/lib/perf/network.ts';
+import { growth, median } from '../src/lib/perf/stats.ts';
+import { syntheticQa } from '../src/lib/perf/synthetic-qa.ts';
+import { formatTable } from '../src/lib/perf/table.ts';
+import { launchChromium } from '../tests/helpers/browser.ts';
+import { startPreview } from '../tests/helpers/server.ts';
+import { firstSearchTransfers } from '../tests/helpers/transfers.ts';
+import { folderSize, kB, machineLine, MB, run, sec } from './bench/common.ts';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const SIZES = (arg('sizes') ?? '500,2000,5000').split(',').map(Number);
+const RUNS = Number(arg('runs') ?? 3);
+const KEEP = process.argv.includes('--keep');
+/** The search budget's queries (tests/budgets/search.test.ts). */
+const QUERIES = ['举报', '恶势力', '保护伞'];
+const TARGET_MS = 180_000;
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('usage: --sizes 500,2000,5000 --runs 3');
+
+/** Routes a real Q&A gets, with the folder in src/pages that provides each once it exists. */
+const ROUTES = [
+  { standin: 'qa', pages: 'src/pages/qa', what: '/qa/<slug>/ Q&A page' },
+  { standin: 'qa-poster', pages: 'src/pages/posters/qa', what: '/posters/qa/<slug>/ poster' },
+  { standin: 'short-link', pages: 'src/pages/q', what: '/q/<code>/ short link' },
+];
+const hasDynamicRoute = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.startsWith('['));
+const standins = process.argv.includes('--no-standins') ? [] : ROUTES.filter((r) => !hasDynamicRoute(r.pages));
+
+interface Measured {
+  size: number;
+  runs: Array<{ ms: number; log: BuildLog }>;
+  distBytes: number;
+  distFiles: number;
+  htmlPages: number;
+  indexBytes: number;
+  indexFiles: number;
+  /** Per query: everything a cold first search downloads, and pagefind's part of it. */
+  firstQuery: Array<{ gzip: number; requests: number; pagefind: number }>;
+}
+
+const realQa = existsSync('content/qa') ? readdirSync('content/qa').filter((f) => f.endsWith('.mdx')).length : 0;
+console.log(`Scale benchmark: sizes ${SIZES.join(', ')} synthetic Q&A, ${RUNS} cold build(s) each. ${machineLine()}`);
+console.log(`Each set also holds the ${realQa} real Q&A file(s) and everything else from content/.`);
+for (const r of ROUTES) {
+  const s = standins.includes(r);
+  console.log(`  ${r.what}: ${s ? `stand-in (scripts/bench/standins/${r.standin}.astro; ${r.pages} has no route yet)` : hasDynamicRoute(r.pages) ? `real route (${r.pages})` : 'not built (--no-standins)'}`);
+}
+
+const results: Measured[] = [];
+// Astro writes generated modules and types for the content it built (content-modules.mjs,
+// content.d.ts) to the project's .astro/ whatever the cache folder: regenerate them for
+// content/ at the end, so the working tree is left as it was.
+const restore = async () => {
+  const r = await run('node_modules/.bin/astro', ['sync']);
+  if (r.code !== 0) console.error(`astro sync failed; run npm run sync before npm run dev:\n${r.output.slice(-2000)}`);
+  else console.log('Regenerated .astro/ for content/ (astro sync).');
+};
+interface SizeSet {
+  m: Measured;
+  dir: string;
+  out: string;
+  cache: string;
+  env: Record<string, string>;
+}
+const sets: SizeSet[] = [];
+try {
+  for (const size of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), `aocl-bench-${size}-`));
+    const content = join(dir, 'content');
+    cpSync('content', content, { recursive: true });
+    // The content check looks up images in <root>/public/ next to content/.
+    symlinkSync(resolve('public'), join(dir, 'public'));
+    mkdirSync(join(content, 'qa'), { recursive: true });
+    for (let i = 0; i < size; i++) {
+      const q = syntheticQa(i, size, { topics: TOPICS, audiences: AUDIENCES });
+      writeFileSync(join(content, 'qa', q.file), q.text);
+    }
+    const out = join(dir, 'dist');
+    const cache = join(dir, 'cache');
+    const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache, BENCH_STANDINS: standins.map((s) => s.standin).join(',') };
+    const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, firstQuery: [] };
+    sets.push({ m, dir, out, cache, env });
+    results.push(m);
+  }
+
+  // Round-robin over the sizes, so that other load on the machine falls on every size alike.
+  for (let r = 1; r <= RUNS; r++) {
+    for (const { m, dir, out, cache, env } of sets) {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+      const res = await run('node_modules/.bin/astro', ['build', '--config', 'scripts/bench/astro.config.bench.mjs'], env);
+      if (res.code !== 0) {
+        writeFileSync(join(dir, 'build.log'), res.output);
+        throw new Error(`build of ${m.size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`);
+      }
+      const log = parseBuildLog(res.output);
+      m.runs.push({ ms: res.ms, log });
+      console.log(`  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`);
+    }
+  }
+
+  // Sizes and the first search, on each size's last build.
+  const browser = await launchChromium();
+  try {
+    for (const { m, out, env } of sets) {
+      const dist = folderSize(out);
+      const index = folderSize(join(out, 'pagefind'));
+      Object.assign(m, { distBytes: dist.bytes, distFiles: dist.files, indexBytes: index.bytes, indexFiles: index.files });
+      m.htmlPages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+      const server = await startPreview(undefined, { args: ['--config', 'scripts/bench/astro.config.bench.mjs'], env });
+      try {
+        for (const q of QUERIES) {
+          const { rows, total } = totalsByType(await firstSearchTransfers(browser, server.url, q));
+          m.firstQuery.push({ gzip: total.gzip, requests: total.requests, pagefind: rows.filter((x) => x.type.startsWith('pagefind')).reduce((s, x) => s + x.gzip, 0) });
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+} finally {
+  for (const { dir } of sets) {
+    if (KEEP) console.log(`  kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+  await restore();
+}
+
+const med = (m: Measured, f: (r: Measured['runs'][number]) => number | undefined) => {
+  const xs = m.runs.map(f).filter((x): x is number => x !== undefined);
+  return xs.length ? median(xs) : undefined;
+};
+const s = (ms: number | undefined) => (ms === undefined ? '–' : sec(ms));
+
+console.log(`\nMedians of ${RUNS} cold build(s); build = the whole astro build, pagefind included.`);
+console.log(
+  formatTable(
+    ['Q&A', 'HTML pages', 'build', 'min–max', 'bundle', 'render', 'pagefind', 'pf read', 'pf write', 'dist/', 'files', 'index', 'index files', ...QUERIES.map((q) => `1st query ${q}`)],
+    results.map((m) => [
+      m.size,
+      m.htmlPages,
+      s(med(m, (r) => r.ms)),
+      `${sec(Math.min(...m.runs.map((r) => r.ms)))}–${sec(Math.max(...m.runs.map((r) => r.ms)))}`,
+      s(med(m, (r) => r.log.bundleMs)),
+      s(med(m, (r) => r.log.renderMs)),
+      s(med(m, (r) => r.log.pagefind?.ms)),
+      s(med(m, (r) => r.log.pagefind?.addMs)),
+      s(med(m, (r) => r.log.pagefind?.writeMs)),
+      MB(m.distBytes),
+      m.distFiles,
+      MB(m.indexBytes),
+      m.indexFiles,
+      ...m.firstQuery.map((f) => kB(f.gzip)),
+    ]),
+  ),
+);
+console.log('bundle = Vite/Rolldown (compiles every MDX file); render = Astro writing the static pages; pf read/write = pagefind reading the HTML, writing the index;');
+console.log(`1st query = everything a cold search downloads in Chromium (page, CSS, script, pagefind code, WebAssembly, index chunks, fragments), gzip -9; budget 120 kB.`);
+
+if (results.length >= 2) {
+  const pts = (f: (m: Measured) => number | undefined) => results.flatMap((m) => { const y = f(m); return y === undefined ? [] : [[m.size, y / 1000] as const]; });
+  const buildPts = pts((m) => med(m, (r) => r.ms));
+  const pfPts = pts((m) => med(m, (r) => r.log.pagefind?.ms));
+  console.log(`\nBuild time ${growth(buildPts, 'Q&A').verdict}.`);
+  if (pfPts.length >= 2) console.log(`Pagefind time ${growth(pfPts, 'Q&A').verdict}.`);
+}
+const biggest = results.find((m) => m.size >= 5000);
+if (biggest) {
+  const ms = med(biggest, (r) => r.ms)!;
+  console.log(`Target: ${biggest.size} Q&A built and indexed in ${sec(ms)}: ${ms < TARGET_MS ? 'under' : 'OVER'} the 3-minute target.`);
+}
+console.log(`Machine at the end: ${machineLine()}`);

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { contentDir, contentPath } from '../../src/lib/content/dir.ts';
+
+describe('the content folder', () => {
+  it('is content/ unless CONTENT_DIR names another', () => {
+    expect(contentDir({})).toBe('content');
+    expect(contentDir({ CONTENT_DIR: '  ' })).toBe('content');
+    expect(contentDir({ CONTENT_DIR: '/tmp/bench/content/' })).toBe('/tmp/bench/content');
+  });
+
+  it('builds paths inside it', () => {
+    expect(contentPath('law', {})).toBe('content/law');
+    expect(contentPath('/site.yaml', { CONTENT_DIR: '/tmp/x' })).toBe('/tmp/x/site.yaml');
+  });
+});
