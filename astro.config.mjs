@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
+import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 
@@ -43,5 +44,6 @@ export default defineConfig({
     mdx(),
     sitemap(),
     pagefindIntegration(),
+    headersFileIntegration(),
   ],
 });
