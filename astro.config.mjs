@@ -1,11 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
+import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
 // `npm run build:production` sets SITE_MODE=production: the config must then name a
 // real public address, the organization and the region.
@@ -42,7 +42,7 @@ export default defineConfig({
   integrations: [
     siteConfigIntegration(config, { production }),
     mdx(),
-    sitemap(),
+    sitemapIntegration(),
     pagefindIntegration(),
     headersFileIntegration(),
   ],
