@@ -1,0 +1,121 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSiteConfig } from '../../src/lib/config/load.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { htmlPages } from '../helpers/dist.ts';
+import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import {
+  collectCspViolations,
+  cspViolations,
+  horizontalOverflow,
+  runAxe,
+  setTextZoom,
+  tabThrough,
+  type AxeViolation,
+} from '../helpers/page-checks.ts';
+import { sitemapPaths } from '../helpers/sitemap.ts';
+
+/**
+ * Every page in the sitemap, plus the pages it leaves out on purpose (search, 404),
+ * opened in Chromium from nginx with the committed configuration, so each page runs
+ * under the served Content-Security-Policy. One load per page checks:
+ * accessibility (axe-core, keyboard, 200% text at 375px), privacy (no request to
+ * another origin, no cookie, no console error) and CSP (no violation).
+ */
+const { config } = loadSiteConfig();
+const inSitemap = sitemapPaths(config.baseUrl);
+const leftOut = htmlPages()
+  .map((p) => p.path)
+  .filter((p) => !inSitemap.includes(p));
+const pages = [...inSitemap, ...leftOut];
+const base = new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
+
+let nginx: RunningNginx;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let cdp: CDPSession;
+const foreign: string[] = [];
+let consoleErrors: string[] = [];
+const figures = { pages: 0, axe: 0, keyboard: 0, overflow: 0, foreign: 0, console: 0, csp: 0 };
+
+beforeAll(async () => {
+  nginx = await startNginx({ site: 'dist', base });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  await collectCspViolations(context);
+  const origin = new URL(nginx.url).origin;
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== origin) foreign.push(req.url());
+  });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  cdp = await context.newCDPSession(page);
+});
+
+afterAll(async () => {
+  if (figures.pages > 0) {
+    console.info(
+      `every-page checks: ${figures.pages} pages (${inSitemap.length} in the sitemap); axe violations ${figures.axe}, ` +
+        `keyboard misses ${figures.keyboard}, pages overflowing at 200% text ${figures.overflow}, requests to other origins ${figures.foreign}, ` +
+        `console errors ${figures.console}, CSP violations ${figures.csp}`,
+    );
+  }
+  await browser?.close();
+  await nginx?.stop();
+});
+
+const describeAxe = (v: AxeViolation[]) => v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.targets.slice(0, 3).join(', ')}`);
+
+describe('every page, served by nginx, in Chromium', () => {
+  it('the sitemap lists pages and the checks cover all of them', () => {
+    expect(inSitemap.length).toBeGreaterThan(0);
+    expect(inSitemap).toContain('/');
+  });
+
+  it.each(pages)('%s', async (path) => {
+    consoleErrors = [];
+    const before = foreign.length;
+    const res = await page.goto(nginx.url + base + path.slice(1));
+    expect(res?.status(), 'HTTP status').toBe(200);
+    figures.pages++;
+
+    const violations = await runAxe(page);
+    figures.axe += violations.length;
+    expect.soft(describeAxe(violations), 'axe-core violations').toEqual([]);
+
+    const keys = await tabThrough(page);
+    if (keys.missing.length) figures.keyboard++;
+    expect.soft(keys.missing, 'not reached with Tab').toEqual([]);
+    const invisible = keys.stops.filter((s) => s.tag !== 'body' && !s.focusVisible).map((s) => `${s.tag} ${s.href ?? ''} ${s.text}`);
+    expect.soft(invisible, 'focused without a visible focus indicator').toEqual([]);
+
+    await setTextZoom(cdp, 2);
+    const overflow = await horizontalOverflow(page);
+    await setTextZoom(cdp, 1);
+    const overflowing = overflow.scrollWidth > overflow.clientWidth;
+    if (overflowing) figures.overflow++;
+    expect
+      .soft(overflowing ? [`${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`, ...overflow.culprits] : [], '200% text at 375px')
+      .toEqual([]);
+
+    const csp = await cspViolations(page);
+    figures.csp += csp.length;
+    expect.soft(csp, 'CSP violations').toEqual([]);
+
+    expect.soft(await page.evaluate(() => document.cookie), 'document.cookie').toBe('');
+    figures.foreign += foreign.length - before;
+    expect.soft(foreign.slice(before), 'requests to other origins').toEqual([]);
+    figures.console += consoleErrors.length;
+    expect.soft(consoleErrors, 'console errors').toEqual([]);
+  });
+
+  it('no page set a cookie', async () => {
+    expect(figures.pages).toBe(pages.length);
+    expect(await context.cookies()).toEqual([]);
+  });
+});
