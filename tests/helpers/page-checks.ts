@@ -33,50 +33,53 @@ export interface TabStop {
   tag: string;
   text: string;
   href: string | null;
-  inNav: boolean;
-  isSearch: boolean;
+  /** Which target this is, if any: "the search field", "the 我要举报 link" or "navigation link <href>". */
+  target: string | null;
   focusVisible: boolean;
 }
 
 /**
  * Presses Tab from the top of the page until every target is reached (or `max`
  * presses), recording where focus lands and whether it shows a focus indicator.
- * Targets: the first search field, every link in the header's navigation, and the
- * 我要举报 link.
+ * Targets, in the header where the page has one: the search field, every link of the
+ * navigation, and the 我要举报 link. They are marked with a data attribute first.
  */
 export async function tabThrough(page: Page, max = 40): Promise<{ stops: TabStop[]; missing: string[] }> {
-  await page.evaluate(() => {
+  const targets = await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur?.();
     window.scrollTo(0, 0);
+    const scope = document.querySelector('header') ?? document.body;
+    const first = (sel: string) => scope.querySelector<HTMLElement>(sel) ?? document.querySelector<HTMLElement>(sel);
+    const found: string[] = [];
+    const mark = (el: HTMLElement | null | undefined, name: string) => {
+      if (!el) return;
+      el.dataset.tabTarget = name;
+      found.push(name);
+    };
+    mark(first('[role="search"] input, search input'), 'the search field');
+    for (const a of scope.querySelectorAll<HTMLAnchorElement>('nav a[href]')) mark(a, `navigation link ${a.getAttribute('href')}`);
+    const report = [...scope.querySelectorAll<HTMLAnchorElement>('a[href]'), ...document.querySelectorAll<HTMLAnchorElement>('a[href]')];
+    mark(report.find((a) => a.textContent?.trim() === '我要举报'), 'the 我要举报 link');
+    return found;
   });
-  const targets = await page.evaluate(() => ({
-    nav: [...document.querySelectorAll('header nav a[href]')].map((a) => a.getAttribute('href')),
-    search: document.querySelector('[role="search"] input, search input') !== null,
-  }));
+  const nav = targets.filter((t) => t.startsWith('navigation link '));
+  const wanted = ['the search field', ...nav, 'the 我要举报 link'];
+  if (nav.length === 0) wanted.push('the navigation (no links in a header nav)');
   const stops: TabStop[] = [];
-  const missing = () => {
-    const m: string[] = [];
-    if (targets.search && !stops.some((s) => s.isSearch)) m.push('the search field');
-    if (!targets.search) m.push('the search field (none on the page)');
-    for (const href of targets.nav) if (!stops.some((s) => s.inNav && s.href === href)) m.push(`navigation link ${href}`);
-    if (targets.nav.length === 0) m.push('the navigation (no links in header nav)');
-    if (!stops.some((s) => s.text === '我要举报' && s.href !== null)) m.push('the 我要举报 link');
-    return m;
-  };
+  const missing = () => wanted.filter((t) => !stops.some((s) => s.target === t));
   for (let i = 0; i < max && missing().length > 0; i++) {
     await page.keyboard.press('Tab');
     stops.push(
       await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return { tag: 'body', text: '', href: null, inNav: false, isSearch: false, focusVisible: false };
+        if (!el || el === document.body) return { tag: 'body', text: '', href: null, target: null, focusVisible: false };
         const cs = getComputedStyle(el);
         const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
         return {
           tag: el.tagName.toLowerCase(),
           text: (el.textContent ?? '').trim(),
           href: el.getAttribute('href'),
-          inNav: el.closest('header nav') !== null,
-          isSearch: el.matches('[role="search"] input, search input'),
+          target: el.dataset.tabTarget ?? null,
           focusVisible: el.matches(':focus-visible') && (outline || cs.boxShadow !== 'none'),
         };
       }),
