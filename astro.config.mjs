@@ -1,9 +1,15 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
+import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
+import { loadRedirects, RedirectsError } from './src/lib/permalinks/load.ts';
+import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
@@ -12,10 +18,13 @@ import { sitemapIntegration } from './src/integrations/sitemap.ts';
 const production = process.env.SITE_MODE === 'production';
 
 let config;
+let redirects;
 try {
   ({ config } = loadSiteConfig({ production }));
+  // Moved pages (content/redirects.yaml), generated as static redirect pages.
+  redirects = loadRedirects();
 } catch (e) {
-  if (e instanceof SiteConfigError) {
+  if (e instanceof SiteConfigError || e instanceof RedirectsError) {
     console.error('\n' + e.message + '\n');
     process.exit(1);
   }
@@ -38,11 +47,20 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
   },
+  markdown: {
+    // Root-relative links in Markdown and MDX get the deployment's sub-path.
+    processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }),
+  },
   devToolbar: { enabled: false },
   integrations: [
+    contentCheckIntegration(),
     siteConfigIntegration(config, { production }),
     mdx(),
-    sitemapIntegration(),
+    // Posters, /q/ short links and redirects are for printers and scanners, not for search
+    // engines; nor are pages marked noindex (search, 404).
+    sitemapIntegration({ filter: sitemapFilter(base, redirects.map((r) => r.from)) }),
+    // Fails the build when a published path no longer resolves (content/urls.manifest.txt).
+    permanentUrlsIntegration(redirects),
     pagefindIntegration(),
     headersFileIntegration(),
   ],

@@ -3,7 +3,8 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { channelSchema } from './lib/content/channels.ts';
-import { glossaryEntrySchema, qaSchema } from './lib/content/schemas.ts';
+import { MDX_COLLECTIONS, type MdxCollection } from './lib/content/collections.ts';
+import { caseSchema, glossaryEntrySchema, materialSchema, newsSchema, qaSchema, searchPageSchema } from './lib/content/schemas.ts';
 
 /**
  * Content lives in content/ at the project root (not src/content/), so editors
@@ -16,9 +17,18 @@ const law = defineCollection({
   schema: z.object({}).strict(),
 });
 
-const qa = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/qa' }),
-  schema: qaSchema,
+/** Q&A, cases and news: flat folders of MDX files; names starting with _ are templates. */
+const mdxLoader = (name: MdxCollection['name']) =>
+  glob({ pattern: '[!_]*.mdx', base: `./content/${MDX_COLLECTIONS.find((c) => c.name === name)!.dir}` });
+
+const qa = defineCollection({ loader: mdxLoader('qa'), schema: qaSchema });
+const cases = defineCollection({ loader: mdxLoader('cases'), schema: caseSchema });
+const news = defineCollection({ loader: mdxLoader('news'), schema: newsSchema });
+
+/** 宣传资料: slogans, 明白卡, the letter to residents and themed posters. */
+const materials = defineCollection({
+  loader: mdxLoader('materials'),
+  schema: materialSchema,
 });
 
 /** YAML lists keyed by a field, so each list item becomes one entry; `drop` removes a key-only field. */
@@ -42,4 +52,9 @@ const channels = defineCollection({
   schema: channelSchema,
 });
 
-export const collections = { law, qa, glossary, channels };
+const searchPages = defineCollection({
+  loader: file('content/search-pages.yaml', { parser: keyedList('path') }),
+  schema: searchPageSchema,
+});
+
+export const collections = { law, qa, cases, news, materials, glossary, channels, searchPages };

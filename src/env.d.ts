@@ -1,6 +1,12 @@
 declare module 'virtual:aocl/site-config' {
-  import type { SiteConfig } from './lib/config/schema.ts';
-  const config: SiteConfig;
+  const config: import('./lib/config/schema.ts').SiteConfig;
   export const production: boolean;
+  export const devServer: boolean;
   export default config;
+}
+
+declare module 'virtual:aocl/redirects' {
+  import type { Redirect } from './lib/permalinks/redirects.ts';
+  const redirects: Redirect[];
+  export default redirects;
 }

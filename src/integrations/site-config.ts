@@ -11,7 +11,7 @@ export function siteConfigIntegration(config: SiteConfig, opts: { production: bo
   return {
     name: 'aocl:site-config',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, command }) => {
         updateConfig({
           vite: {
             plugins: [
@@ -25,6 +25,8 @@ export function siteConfigIntegration(config: SiteConfig, opts: { production: bo
                     `const config = ${JSON.stringify(config)};`,
                     `for (const c of config.channels) c.verified = new Date(c.verified);`,
                     `export const production = ${JSON.stringify(opts.production)};`,
+                    // Drafts show only in `astro dev`, whatever NODE_ENV says.
+                    `export const devServer = ${JSON.stringify(command === 'dev')};`,
                     `export default config;`,
                   ].join('\n');
                 },

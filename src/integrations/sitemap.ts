@@ -7,11 +7,12 @@ import { isNoindex } from '../lib/noindex.ts';
 
 /**
  * @astrojs/sitemap, minus every page that carries <meta name="robots" content="noindex">
- * (search results, 404): a sitemap must not list pages it asks engines to drop.
+ * (search results, 404, redirects) and every URL `opts.filter` rejects: a sitemap must
+ * not list pages it asks engines to drop.
  * @astrojs/sitemap's filter sees only URLs, so the built pages are read first, in
  * astro:build:generated, which runs before any astro:build:done hook.
  */
-export function sitemapIntegration(): AstroIntegration[] {
+export function sitemapIntegration(opts: { filter?: (url: string) => boolean } = {}): AstroIntegration[] {
   let base = '/';
   const noindex = new Set<string>();
   const scan: AstroIntegration = {
@@ -31,5 +32,6 @@ export function sitemapIntegration(): AstroIntegration[] {
       },
     },
   };
-  return [scan, sitemap({ filter: (url) => !noindex.has(decodeURI(new URL(url).pathname)) })];
+  const listed = opts.filter ?? (() => true);
+  return [scan, sitemap({ filter: (url) => listed(url) && !noindex.has(decodeURI(new URL(url).pathname)) })];
 }

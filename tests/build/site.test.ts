@@ -119,3 +119,26 @@ describe('home and 404', () => {
     for (const s of ['/', '/law/', '/qa/', '/report/']) expect(hrefs).toContain(s);
   });
 });
+
+describe('nothing is silently dropped', () => {
+  it('every non-draft content file became a page, and nothing else did', async () => {
+    const { readdirSync, existsSync: has } = await import('node:fs');
+    const { parse: parseYaml } = await import('yaml');
+    const { MDX_COLLECTIONS } = await import('../../src/lib/content/collections.ts');
+    const { splitFrontmatter } = await import('../../src/lib/content/mdx.ts');
+    for (const c of MDX_COLLECTIONS) {
+      const dir = `content/${c.dir}`;
+      const sources = has(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')) : [];
+      const published = sources
+        .filter((f) => (parseYaml(splitFrontmatter(readFileSync(`${dir}/${f}`, 'utf8')).yaml ?? '') as { draft?: boolean }).draft !== true)
+        .map((f) => c.path(f.replace(/\.mdx$/, '')));
+      const built = pages.map((p) => p.path).filter((p) => new RegExp(`^${c.path('[^/]+').replace(/\//g, '\\/')}$`).test(p));
+      expect(built.sort(), c.name).toEqual(published.sort());
+    }
+  });
+
+  it('every static route the content check accepts is really built', async () => {
+    const { STATIC_PATHS } = await import('../../src/lib/content/routes.ts');
+    for (const p of STATIC_PATHS) expect(exists(p === '/' ? 'index.html' : `${p.slice(1)}index.html`), p).toBe(true);
+  });
+});

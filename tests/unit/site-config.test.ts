@@ -67,3 +67,21 @@ describe('site config validation', () => {
     expect(parseSiteConfig(valid, FILE, { production: true }).organization).toBe('某某县委政法委');
   });
 });
+
+describe('national channels data', () => {
+  it('content/channels.yaml is valid, and the schema rejects a malformed entry naming the field', async () => {
+    const { parse } = await import('yaml');
+    const { z } = await import('astro/zod');
+    const { channelSchema } = await import('../../src/lib/content/channels.ts');
+    const { zhErrorMap, issuesToProblems, formatProblem } = await import('../../src/lib/errors/error-map.ts');
+    const list = parse(readFileSync('content/channels.yaml', 'utf8')) as Array<Record<string, unknown>>;
+    const schema = z.array(channelSchema.and(z.object({ id: z.string() })));
+    expect(schema.safeParse(list, { error: zhErrorMap }).success).toBe(true);
+    const broken = list.map((c) => (c.id === '12337' ? { ...c, phone: '12337' } : c.id === '110' ? { ...c, verified: '2026-02-30' } : c));
+    const r = schema.safeParse(broken, { error: zhErrorMap });
+    expect(r.success).toBe(false);
+    const messages = issuesToProblems('content/channels.yaml', r.error!.issues).map(formatProblem);
+    expect(messages).toContain('content/channels.yaml · 字段 [1].phone：网上平台不能填写电话号码；如果也有电话，请另写一条 kind: phone 的渠道');
+    expect(messages.some((m) => m.startsWith('content/channels.yaml · 字段 [0].verified：日期格式不对'))).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+import { getCollection } from 'astro:content';
+import type { SearchHints } from '../lib/search/hints.ts';
+import { lawArticlePath } from '../lib/urls.ts';
+import { articleLines } from '../lib/law/parse.ts';
+import { excerpt } from '../lib/text.ts';
+import { getGlossary } from './glossary.ts';
+import { getLaw } from './law.ts';
+import { getQa } from './qa.ts';
+import { getCases, getNews } from './stories.ts';
+
+/** Builds /search-hints.json from the content (see src/lib/search/hints.ts). */
+export async function buildSearchHints(): Promise<SearchHints> {
+  const [qa, cases, news, glossary, extra, law] = await Promise.all([getQa(), getCases(), getNews(), getGlossary(), getCollection('searchPages'), getLaw('aocl')]);
+  return {
+    pages: [
+      ...qa.map((e) => ({ u: `/qa/${e.id}/`, t: e.data.title, k: '问答', d: e.data.answer, w: e.data.keywords })),
+      ...cases.map((e) => ({ u: `/cases/${e.id}/`, t: e.data.title, k: '案例', d: e.data.summary, w: e.data.keywords })),
+      ...news.map((e) => ({ u: `/news/${e.id}/`, t: e.data.title, k: '动态', d: e.data.summary, w: e.data.keywords })),
+      ...law.articles.map((a) => ({ u: lawArticlePath(a.number), t: a.label, k: '法条', d: excerpt(articleLines(a).join(''), 36), w: [] })),
+      ...extra.map((e) => ({ u: e.data.path, t: e.data.title, k: e.data.type, d: e.data.description, w: e.data.keywords })),
+    ],
+    terms: glossary.map((g) => ({
+      t: g.data.term,
+      a: g.data.aliases,
+      p: [...(g.data.qa ? [`/qa/${g.data.qa}/`] : []), ...g.data.articles.map(lawArticlePath)],
+    })),
+  };
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContentFiles } from '../lib/content/check-files.ts';
+import { formatProblem } from '../lib/errors/error-map.ts';
+
+/**
+ * Runs the same checks as `npm run check:content` before Astro reads any content,
+ * so a build fails with the editor-facing Chinese messages (file, line or field,
+ * what to write), all at once. In `astro dev` problems are printed and the
+ * preview keeps running.
+ */
+export function contentCheckIntegration(): AstroIntegration {
+  return {
+    name: 'aocl:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        const { problems, warnings } = checkContentFiles(fileURLToPath(config.root));
+        for (const w of warnings) logger.warn(formatProblem(w));
+        if (problems.length === 0) return;
+        const text = [`发现 ${problems.length} 个内容问题，请逐条修改：`, ...problems.map((p) => `  ✗ ${formatProblem(p)}`)].join('\n');
+        if (command === 'dev') {
+          logger.error(text);
+          return;
+        }
+        throw new Error(text);
+      },
+    },
+  };
+}
