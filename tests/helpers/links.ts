@@ -10,14 +10,6 @@ import { walk } from './dist.ts';
  * link checkers on npm either crawl over HTTP or check external links too.
  */
 
-/**
- * Sections that every page links to (header, footer, home page) but that open issues
- * build: #3 (问答, 我要举报) and #5 (宣传资料). Links to exactly these paths are
- * tolerated while the build lacks them, and counted; once a section is built its
- * links are checked like any other. Delete an entry when its section lands.
- */
-export const PENDING_SECTIONS = ['/qa/', '/report/', '/materials/'];
-
 export interface LinkProblem {
   page: string;
   url: string;
@@ -31,8 +23,6 @@ export interface LinkReport {
   /** Of those, URLs with a #fragment. */
   anchors: number;
   problems: LinkProblem[];
-  /** Links to `pending` paths that are not built yet. */
-  pending: LinkProblem[];
 }
 
 const URL_ATTRS: Array<[string, string]> = [
@@ -56,10 +46,8 @@ const SRCSET = ['img[srcset]', 'source[srcset]'];
 /**
  * @param dist the build output folder
  * @param baseUrl the public base URL the site was built for (may have a sub-path)
- * @param pending paths below the base (like "/report/") that other work will build:
- *   links to them are reported apart, and only while they are missing
  */
-export function checkLinks(dist: string, baseUrl: string, pending: string[] = []): LinkReport {
+export function checkLinks(dist: string, baseUrl: string): LinkReport {
   const root = new URL(baseUrl.endsWith('/') ? baseUrl : baseUrl + '/');
   const basePath = root.pathname;
   const files = walk(dist).map((f) => relative(dist, f).split(sep).join('/'));
@@ -91,7 +79,7 @@ export function checkLinks(dist: string, baseUrl: string, pending: string[] = []
     return { problem: 'no such file' };
   };
 
-  const report: LinkReport = { pages: htmlFiles.length, links: 0, anchors: 0, problems: [], pending: [] };
+  const report: LinkReport = { pages: htmlFiles.length, links: 0, anchors: 0, problems: [] };
   for (const f of htmlFiles) {
     const doc = docs.get(f)!;
     const pageUrl = new URL(f.replace(/(^|\/)index\.html$/, '$1'), root);
@@ -118,8 +106,7 @@ export function checkLinks(dist: string, baseUrl: string, pending: string[] = []
       const rel = path.slice(basePath.length);
       const found = target(rel);
       if ('problem' in found) {
-        const entry = { page, url: ref, problem: found.problem };
-        (pending.includes('/' + rel) ? report.pending : report.problems).push(entry);
+        report.problems.push({ page, url: ref, problem: found.problem });
         continue;
       }
       if (url.hash) {
