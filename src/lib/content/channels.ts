@@ -39,6 +39,8 @@ export const channelSchema = z
     /** How to reach it, in words (scan a code, search, visit, call). */
     how: requiredText.optional(),
     phone: phoneSchema.optional(),
+    /** false when a one-tap call would not work, e.g. 12389 needs the area code of the level first. */
+    dial: z.boolean({ error: 'dial 只能写 true 或 false' }).default(true),
     url: z.url({ protocol: /^https?$/, error: '网址格式不对：应以 http:// 或 https:// 开头' }).optional(),
     address: requiredText.optional(),
     hours: requiredText.optional(),
