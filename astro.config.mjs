@@ -1,11 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
 import { contentCheckIntegration } from './src/integrations/content-check.ts';
+import { headersFileIntegration } from './src/integrations/headers-file.ts';
 import { loadRedirects, RedirectsError } from './src/lib/permalinks/load.ts';
 import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -13,6 +13,7 @@ import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
 import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
+import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
 // `npm run build:production` sets SITE_MODE=production: the config must then name a
 // real public address, the organization and the region.
@@ -59,11 +60,13 @@ export default defineConfig({
     contentCheckIntegration(),
     siteConfigIntegration(config, { production }),
     mdx(),
-    // Posters, /q/ short links and redirects are for printers and scanners, not for search engines.
-    sitemap({ filter: sitemapFilter(base, redirects.map((r) => r.from)) }),
+    // Posters, /q/ short links and redirects are for printers and scanners, not for search
+    // engines; nor are pages marked noindex (search, 404).
+    sitemapIntegration({ filter: sitemapFilter(base, redirects.map((r) => r.from)) }),
     // Fails the build when a published path no longer resolves (content/urls.manifest.txt).
     permanentUrlsIntegration(redirects),
     pagefindIntegration(),
     serviceWorkerIntegration(),
+    headersFileIntegration(),
   ],
 });

@@ -13,6 +13,7 @@ export const STATIC_PATHS = [
   '/cases/',
   '/news/',
   '/materials/',
+  '/privacy/',
   '/quiz/',
   '/offline/',
   '/offline/no-network/',

@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { isNoindex } from '../lib/noindex.ts';
+
+/**
+ * @astrojs/sitemap, minus every page that carries <meta name="robots" content="noindex">
+ * (search results, 404, redirects) and every URL `opts.filter` rejects: a sitemap must
+ * not list pages it asks engines to drop.
+ * @astrojs/sitemap's filter sees only URLs, so the built pages are read first, in
+ * astro:build:generated, which runs before any astro:build:done hook.
+ */
+export function sitemapIntegration(opts: { filter?: (url: string) => boolean } = {}): AstroIntegration[] {
+  let base = '/';
+  const noindex = new Set<string>();
+  const scan: AstroIntegration = {
+    name: 'aocl:noindex-pages',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : config.base + '/';
+      },
+      'astro:build:generated': ({ dir }) => {
+        const outDir = fileURLToPath(dir);
+        for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+          if (!file.endsWith('.html')) continue;
+          if (!isNoindex(readFileSync(join(outDir, file), 'utf8'))) continue;
+          const rel = relative('.', file).split(sep).join('/');
+          noindex.add(base + rel.replace(/(^|\/)index\.html$/, '$1'));
+        }
+      },
+    },
+  };
+  const listed = opts.filter ?? (() => true);
+  return [scan, sitemap({ filter: (url) => listed(url) && !noindex.has(decodeURI(new URL(url).pathname)) })];
+}

@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { collectCspViolations, cspViolations } from './page-checks.ts';
+
+export interface SearchOutcome {
+  /** Result links, as paths. */
+  hrefs: string[];
+  /** <mark> highlights in the excerpts. */
+  marks: number;
+  cspViolations: string[];
+  /** Console errors and warnings from the page and its workers. */
+  consoleErrors: string[];
+  foreignRequests: string[];
+  /** Whether pagefind's code and WebAssembly ran (full-text search, requested with the 搜索全文 button). */
+  pagefindRan: boolean;
+}
+
+/** Opens <siteUrl>search/?q=<query> in a fresh context and waits for the results. */
+export async function searchUnderCsp(browser: Browser, siteUrl: string, query: string): Promise<SearchOutcome> {
+  const context = await browser.newContext();
+  await collectCspViolations(context);
+  const origin = new URL(siteUrl).origin;
+  const foreignRequests: string[] = [];
+  context.on('request', (r) => {
+    if (/^https?:/.test(r.url()) && new URL(r.url()).origin !== origin) foreignRequests.push(r.url());
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const onConsole = (where: string) => (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${where} ${m.type()}: ${m.text()}`);
+  };
+  page.on('console', onConsole('page'));
+  page.on('pageerror', (e) => consoleErrors.push(`page error: ${e}`));
+  let pagefindRan = false;
+  page.on('response', (r) => {
+    if (/\/pagefind\/wasm\.[^/]+\.pagefind$/.test(r.url()) && r.ok()) pagefindRan = true;
+  });
+  page.on('worker', (w) => w.on('console', onConsole('worker')));
+  try {
+    await page.goto(`${siteUrl}search/?q=${encodeURIComponent(query)}`);
+    // On failure, return what was collected: the violations and errors say why.
+    await page
+      .locator('#search-results li')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch((e: Error) => consoleErrors.push(`no results: ${e.message.split('\n')[0]}`));
+    // Common queries are answered from the search hints; ask for the full-text results so
+    // that pagefind (WebAssembly, index chunks) runs under the CSP as well.
+    const more = page.locator('.search-more');
+    if (await more.count()) {
+      await more.click();
+      await page.waitForFunction(() => !document.querySelector('.search-more'), undefined, { timeout: 10_000 }).catch((e: Error) => consoleErrors.push(`no full-text results: ${e.message.split('\n')[0]}`));
+    }
+    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const marks = await page.locator('#search-results mark').count();
+    return { hrefs, marks, cspViolations: await cspViolations(page), consoleErrors, foreignRequests, pagefindRan };
+  } finally {
+    await context.close();
+  }
+}
