@@ -3,6 +3,7 @@
  * made-up placeholder Chinese, marked as such in every title and body; it is written to
  * a temporary folder only, never to content/. Deterministic: entry i is always the same.
  */
+import { seededRandom } from '../random.ts';
 
 export interface SyntheticQaOptions {
   /** Allowed topic and audience values, taken from the Q&A schema so entries stay valid. */
@@ -32,17 +33,6 @@ const WORDS = (
 
 const SUFFIXES = ['怎么办', '是什么意思', '应该注意什么', '有什么规定', '可以找谁', '要准备什么', '会怎么处理', '有哪些情况'];
 
-/** mulberry32: a small seeded generator, so every run writes the same files. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const words = (r: () => number, n: number): string => Array.from({ length: n }, () => pick(r, WORDS)).join('');
@@ -62,7 +52,7 @@ const yamlList = (items: readonly string[]): string => `[${items.map((s) => JSON
 /** Entry i of a set of n (related questions point at neighbours within the set). */
 export function syntheticQa(i: number, n: number, opts: SyntheticQaOptions): SyntheticQa {
   if (opts.topics.length === 0 || opts.audiences.length === 0) throw new Error('syntheticQa: topics and audiences must not be empty');
-  const r = rng(i + 1);
+  const r = seededRandom(i + 1);
   const slug = syntheticSlug(i);
   const code = syntheticCode(i);
   const title = `示例问题 ${i + 1}：${words(r, 2)}${pick(r, SUFFIXES)}？`;
