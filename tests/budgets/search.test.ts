@@ -23,8 +23,10 @@ afterAll(async () => {
 const breakdownOf = (rows: ReturnType<typeof totalsByType>['rows']) => rows.map((r) => `${r.type} ${r.requests}× ${r.gzip.toLocaleString('en-US')} B`).join(', ');
 
 describe('the first search query', () => {
-  // Residents' common queries are answered from the search hints; pagefind is not needed for them.
-  it.each(['举报', '恶势力', '保护伞'])(`“%s” downloads at most ${BUDGETS.firstSearch / 1000} kB gzip in total`, async (q) => {
+  // Queries the search hints answer (at least five matching pages) do not load pagefind.
+  // Of the 92 queries in tests/search/queries.yaml, 25 are answered this way; the other
+  // 67 load pagefind and are measured by the full-text test below (over this budget).
+  it.each(['举报', '恶势力', '保护伞'])(`“%s”, answered from the hints, downloads at most ${BUDGETS.firstSearch / 1000} kB gzip in total`, async (q) => {
     const transfers = await firstSearchTransfers(browser, server.url, q);
     const { rows, total } = totalsByType(transfers);
     expect(transfers.some((t) => t.url.includes('search-hints.json')), 'the hints were downloaded').toBe(true);
