@@ -6,6 +6,12 @@ import { htmlPages, page } from '../helpers/dist.ts';
 const law = parseLaw(readFileSync('content/law/anti-organized-crime-law.md', 'utf8'));
 const pages = htmlPages();
 
+describe('channels that need an area code (dial: false) have no one-tap call link', () => {
+  it('no page links tel:12389', () => {
+    for (const p of pages) expect(readFileSync(p.file, 'utf8'), p.path).not.toContain('href="tel:12389"');
+  });
+});
+
 describe('12337 is never presented as a number to call', () => {
   it('no page has a tel: link to 12337, or 拨打/致电/热线/电话 next to 12337', () => {
     for (const p of pages) {
