@@ -38,8 +38,8 @@ const arg = (name: string): string | undefined => {
 const SIZES = (arg('sizes') ?? '500,2000,5000').split(',').map(Number);
 const RUNS = Number(arg('runs') ?? 3);
 const KEEP = process.argv.includes('--keep');
-/** The search budget's queries (tests/budgets/search.test.ts). */
-const QUERIES = ['举报', '恶势力', '保护伞'];
+/** Queries from the search budget (tests/budgets/search.test.ts): one the hints answer, one that needs the text index. */
+const QUERIES = ['举报', '借了高利贷天天有人上门要钱怎么办'];
 const TARGET_MS = 180_000;
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('usage: --sizes 500,2000,5000 --runs 3');
 
@@ -60,8 +60,11 @@ interface Measured {
   htmlPages: number;
   indexBytes: number;
   indexFiles: number;
-  /** Per query: everything a cold first search downloads, and pagefind's part of it. */
-  firstQuery: Array<{ gzip: number; requests: number; pagefind: number }>;
+  /** The first-stage text index (dist/search-index/). */
+  textIndexBytes: number;
+  textIndexFiles: number;
+  /** Per query: everything a cold first search downloads, and the search data's part of it. */
+  firstQuery: Array<{ gzip: number; requests: number; hints: number; shards: number }>;
 }
 
 const realQa = existsSync('content/qa') ? readdirSync('content/qa').filter((f) => f.endsWith('.mdx')).length : 0;
@@ -104,7 +107,7 @@ try {
     const out = join(dir, 'dist');
     const cache = join(dir, 'cache');
     const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache, BENCH_STANDINS: standins.map((s) => s.standin).join(',') };
-    const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, firstQuery: [] };
+    const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, textIndexBytes: 0, textIndexFiles: 0, firstQuery: [] };
     sets.push({ m, dir, out, cache, env });
     results.push(m);
   }
@@ -131,13 +134,15 @@ try {
     for (const { m, out, env } of sets) {
       const dist = folderSize(out);
       const index = folderSize(join(out, 'pagefind'));
-      Object.assign(m, { distBytes: dist.bytes, distFiles: dist.files, indexBytes: index.bytes, indexFiles: index.files });
+      const text = folderSize(join(out, 'search-index'));
+      Object.assign(m, { distBytes: dist.bytes, distFiles: dist.files, indexBytes: index.bytes, indexFiles: index.files, textIndexBytes: text.bytes, textIndexFiles: text.files });
       m.htmlPages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
       const server = await startPreview(undefined, { args: ['--config', 'scripts/bench/astro.config.bench.mjs'], env });
       try {
         for (const q of QUERIES) {
           const { rows, total } = totalsByType(await firstSearchTransfers(browser, server.url, q));
-          m.firstQuery.push({ gzip: total.gzip, requests: total.requests, pagefind: rows.filter((x) => x.type.startsWith('pagefind')).reduce((s, x) => s + x.gzip, 0) });
+          const part = (type: string) => rows.find((x) => x.type === type)?.gzip ?? 0;
+          m.firstQuery.push({ gzip: total.gzip, requests: total.requests, hints: part('search hints'), shards: part('search text index') });
         }
       } finally {
         await server.stop();
@@ -163,7 +168,7 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : sec(ms));
 console.log(`\nMedians of ${RUNS} cold build(s); build = the whole astro build, pagefind included.`);
 console.log(
   formatTable(
-    ['Q&A', 'HTML pages', 'build', 'min–max', 'bundle', 'render', 'pagefind', 'pf read', 'pf write', 'dist/', 'files', 'index', 'index files', ...QUERIES.map((q) => `1st query ${q}`)],
+    ['Q&A', 'HTML pages', 'build', 'min–max', 'bundle', 'render', 'pagefind', 'pf read', 'pf write', 'dist/', 'files', 'index', 'index files', 'text index', 'shards', ...QUERIES.map((_, i) => `1st query ${i + 1}`), 'hints', 'shards q2'],
     results.map((m) => [
       m.size,
       m.htmlPages,
@@ -178,12 +183,17 @@ console.log(
       m.distFiles,
       MB(m.indexBytes),
       m.indexFiles,
+      MB(m.textIndexBytes),
+      m.textIndexFiles,
       ...m.firstQuery.map((f) => kB(f.gzip)),
+      kB(m.firstQuery[0]?.hints ?? 0),
+      kB(m.firstQuery.at(-1)?.shards ?? 0),
     ]),
   ),
 );
 console.log('bundle = Vite/Rolldown (compiles every MDX file); render = Astro writing the static pages; pf read/write = pagefind reading the HTML, writing the index;');
-console.log(`1st query = everything a cold search downloads in Chromium (page, CSS, script, pagefind code, WebAssembly, index chunks, fragments), gzip -9; budget 120 kB.`);
+console.log(`index = pagefind's folder (the second stage); 1st query n = everything a cold search for ${QUERIES.map((q, i) => `(${i + 1}) ${q}`).join(', ')} downloads in Chromium (page, CSS, scripts, search hints, text-index shards), gzip -9; budget 120 kB.`);
+console.log('hints = search-hints.json, one file that grows with the number of pages; shards q2 = the text-index shards query 2 needed.');
 
 if (results.length >= 2) {
   const pts = (f: (m: Measured) => number | undefined) => results.flatMap((m) => { const y = f(m); return y === undefined ? [] : [[m.size, y / 1000] as const]; });

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { pagefindSummary } from '../lib/perf/build-log.ts';
+import { pagesFromFragments, writeTextIndex } from './search-text-index.ts';
 
 /**
  * Indexes the built site with pagefind after `astro build`. Only elements marked
@@ -20,6 +21,11 @@ export function pagefindIntegration(): AstroIntegration {
         const added = await index.addDirectory({ path: outDir });
         if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
         const read = performance.now();
+        // The search page's first stage reads the text pagefind extracted (see search-text-index.ts).
+        const files = await index.getFiles();
+        if (files.errors.length) throw new Error(`pagefind: ${files.errors.join('; ')}`);
+        const text = writeTextIndex(outDir, pagesFromFragments(files.files));
+        logger.info(`search text index: ${text.pages} pages in ${text.shards} shards (${text.dir})`);
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();

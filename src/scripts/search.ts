@@ -1,19 +1,20 @@
 /**
- * The search page. Pagefind and the search hints load only once the reader has a
- * query, so reading pages never download them.
+ * The search page. The search data load only once the reader has a query, so reading
+ * pages never download them.
  *
- * Strategy (chosen by measurement, see npm run bench:search):
+ * Strategy (chosen by measurement, see npm run bench:search and npm run bench:weight):
  *  1. pages whose title, keywords or glossary aliases match the reader's words
- *     (/search-hints.json, about 12 kB gzip);
- *  2. pagefind's full-text results for the query, minus weak single-character hits;
- *  3. if pagefind finds nothing for a longer query, its results for each word or
- *     two-character piece of the query, merged.
- * When the hints alone give at least HINTS_ENOUGH results, those are shown at once and
- * pagefind (about 140 kB gzip with its index chunks) loads only if the reader asks for
- * the full-text results: on a slow mobile connection the answer arrives in one small
- * download (tests/budgets/search.test.ts).
+ *     (/search-hints.json, about 13 kB gzip);
+ *  2. then pages whose text contains the query's words, from the sharded text index
+ *     (src/lib/search/text-index.ts): only the few 2–3 kB shards holding the query's
+ *     terms download, so the first query stays within its 120 kB budget whatever the
+ *     query (tests/budgets/search.test.ts);
+ *  3. on request (搜索全文), pagefind's full-text results with excerpts are added below.
+ *     Pagefind with its index chunks is 150–300 kB gzip for a colloquial query, too much
+ *     to load before the reader asks.
  */
 import { isWeakExcerpt, matchHints, nearestTerms, normaliseQuery, type HintPage, type SearchHints } from '../lib/search/hints.ts';
+import { searchTextIndex, shardsForQuery, type TextShard } from '../lib/search/text-index.ts';
 
 interface PagefindResultData {
   url: string;
@@ -58,8 +59,39 @@ function loadPagefind(): Promise<PagefindApi> {
 }
 
 function loadHints(): Promise<SearchHints> {
-  hints ??= fetch(withBase('/search-hints.json')).then((r) => r.json() as Promise<SearchHints>);
+  hints ??= fetch(withBase('/search-hints.json')).then((r) => {
+    if (!r.ok) throw new Error(`search-hints.json: HTTP ${r.status}`);
+    return r.json() as Promise<SearchHints>;
+  });
   return hints;
+}
+
+const shardCache = new Map<string, Promise<TextShard>>();
+
+function loadShard(dir: string, i: number): Promise<TextShard> {
+  const url = withBase(`/${dir}/${i}.json`);
+  let p = shardCache.get(url);
+  if (!p) {
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.json() as Promise<TextShard>;
+    });
+    // A failed download is retried on the next query instead of being remembered.
+    p.catch(() => shardCache.delete(url));
+    shardCache.set(url, p);
+  }
+  return p;
+}
+
+/** Pages whose text holds the query's words, best first (none in `astro dev`, which has no index). */
+async function textMatches(q: string, h: SearchHints): Promise<HintPage[]> {
+  const x = h.x;
+  if (!x) return [];
+  const need = shardsForQuery(q, x.s);
+  const shards = new Map(await Promise.all(need.map(async (i) => [i, await loadShard(x.dir, i)] as const)));
+  return searchTextIndex(q, shards, x.s)
+    .map((m) => h.pages[m.id])
+    .filter((p): p is HintPage => !!p);
 }
 
 const stripBase = (url: string) => '/' + new URL(url, location.href).pathname.slice(base.length);
@@ -81,41 +113,56 @@ async function fullText(pf: PagefindApi, q: string, filters: Record<string, stri
   return [...best.values()].sort((a, b) => b.hits - a.hits || b.score - a.score);
 }
 
-/** With this many matches from the hints, full-text search waits until the reader asks. */
+/** With this many matches from the hints, they fill the first ten results on their own. */
 const HINTS_ENOUGH = 5;
+const FIRST_RESULTS = 10;
+const MORE_RESULTS = 10;
 
 export interface SearchOutcome {
   results: DisplayResult[];
-  /** True when only the hints were searched and full-text results are available on request. */
+  /** True when pagefind was not searched: its full-text results are available on request. */
   partial: boolean;
+  /** With fullText: how many of the results come before pagefind's (the first-stage list). */
+  firstStage: number;
 }
 
-/** Ranked results for a query: the function the page and the benchmark both use. */
+/**
+ * Ranked results for a query: the function the page and the benchmark both use. The
+ * first stage (hints, then the text index) never loads pagefind; with fullText, the
+ * same first results are followed by pagefind's, so nothing the reader saw moves.
+ */
 export async function searchSite(query: string, type?: string, opts: { fullText?: boolean } = {}): Promise<SearchOutcome> {
   const q = query.trim();
-  if (!q) return { results: [], partial: false };
+  if (!q) return { results: [], partial: false, firstStage: 0 };
   const h = await loadHints();
   const pages = new Map<string, HintPage>(h.pages.map((p) => [p.u, p]));
+  const ofType = (p: HintPage | undefined): p is HintPage => !!p && (!type || p.k === type);
   const matched = matchHints(q, h)
     .filter((m) => m.score >= 100)
     .map((m) => pages.get(m.u))
-    .filter((p): p is HintPage => !!p && (!type || p.k === type));
+    .filter(ofType);
   const toDisplay = (p: HintPage): DisplayResult => ({ url: withBase(p.u), title: p.t, type: p.k, description: p.d });
-  if (!opts.fullText && matched.length >= HINTS_ENOUGH) {
-    return { results: matched.slice(0, 10).map(toDisplay), partial: true };
+  const first = matched.slice(0, matched.length >= HINTS_ENOUGH ? FIRST_RESULTS : HINTS_ENOUGH);
+  const seen = new Set(first.map((p) => p.u));
+  if (first.length < FIRST_RESULTS) {
+    for (const p of (await textMatches(q, h)).filter(ofType)) {
+      if (first.length >= FIRST_RESULTS) break;
+      if (seen.has(p.u)) continue;
+      seen.add(p.u);
+      first.push(p);
+    }
   }
-  const hinted = matched.slice(0, 5);
-  const out: DisplayResult[] = hinted.map(toDisplay);
-  const seen = new Set(hinted.map((p) => p.u));
-  const pf = await loadPagefind();
+  const out: DisplayResult[] = first.map(toDisplay);
+  if (!opts.fullText) return { results: out, partial: true, firstStage: out.length };
 
-  // Of pagefind's first 12 results, take those not shown yet and not weak, in order, until
-  // there are 10. Each result's data is a separate download (a fragment of about 1.3 kB
-  // gzip), so it is fetched in batches of just as many as are still missing: the same
-  // list as fetching all 12, with fewer bytes (tests/budgets/search.test.ts).
-  const text = (await fullText(pf, q, type ? { type } : undefined)).slice(0, 12);
-  for (let i = 0; i < text.length && out.length < 10; ) {
-    const batch = text.slice(i, i + 10 - out.length);
+  // Of pagefind's first results, take those not shown yet and not weak, in order, until
+  // there are MORE_RESULTS more. Each result's data is a separate download (a fragment of
+  // about 1.3 kB gzip), so it is fetched in batches of just as many as are still missing.
+  const pf = await loadPagefind();
+  const text = (await fullText(pf, q, type ? { type } : undefined)).slice(0, 24);
+  const wanted = out.length + MORE_RESULTS;
+  for (let i = 0; i < text.length && out.length < wanted; ) {
+    const batch = text.slice(i, i + wanted - out.length);
     i += batch.length;
     for (const d of await Promise.all(batch.map((r) => r.data()))) {
       const path = stripBase(d.url);
@@ -124,7 +171,7 @@ export async function searchSite(query: string, type?: string, opts: { fullText?
       out.push({ url: d.url, title: pages.get(path)?.t ?? d.meta.title ?? path, type: d.meta.type ?? '页面', excerptHtml: d.excerpt });
     }
   }
-  return { results: out.slice(0, 10), partial: false };
+  return { results: out, partial: false, firstStage: first.length };
 }
 
 /** Text nodes with every occurrence of the query's words wrapped in <mark>. */
@@ -175,7 +222,7 @@ function renderResult(r: DisplayResult, query: string): HTMLLIElement {
   return li;
 }
 
-function renderSuggestions(target: HTMLElement, query: string, h: SearchHints): void {
+function suggestions(query: string, h: SearchHints): HTMLElement {
   const terms = nearestTerms(query, h);
   const box = document.createElement('div');
   box.className = 'notice';
@@ -197,7 +244,7 @@ function renderSuggestions(target: HTMLElement, query: string, h: SearchHints): 
   link(withBase('/glossary/'), '词语解释');
   link(withBase('/report/'), '我要举报');
   box.append(ul);
-  target.replaceChildren(box);
+  return box;
 }
 
 export function startSearchPage(): void {
@@ -226,23 +273,32 @@ export function startSearchPage(): void {
       return;
     }
     status!.textContent = '正在搜索……';
-    const { results, partial } = await searchSite(q, type, { fullText });
+    let outcome: SearchOutcome;
+    try {
+      outcome = await searchSite(q, type, { fullText });
+    } catch {
+      if (mine !== generation) return;
+      status!.textContent = '搜索暂时无法使用，请检查网络后再试。';
+      return;
+    }
     if (mine !== generation) return;
+    const { results, partial, firstStage } = outcome;
     list!.replaceChildren(...results.map((r) => renderResult(r, q)));
     const where = type ? `（${type}）` : '';
     status!.textContent = results.length === 0 ? `没有找到与“${q}”相关的内容${where}。` : `找到 ${results.length} 条与“${q}”相关的结果${where}。`;
-    if (results.length < 3) renderSuggestions(help!, q, await loadHints());
-    else if (partial) {
-      // The answer is already here; the full-text index (about 140 kB) loads only on request.
+    if (fullText) list!.querySelectorAll('a')[Math.min(firstStage, results.length - 1)]?.focus();
+    const parts: HTMLElement[] = [];
+    if (results.length < 3) parts.push(suggestions(q, await loadHints()));
+    if (partial) {
+      // Pagefind (150 kB and more with its index) loads only when the reader asks.
       const more = document.createElement('button');
       more.type = 'button';
       more.className = 'search-more';
-      more.textContent = '搜索全文，查看更多结果';
-      more.addEventListener('click', () => {
-        void run(true).then(() => list!.querySelector('a')?.focus());
-      });
-      help!.replaceChildren(more);
-    } else help!.replaceChildren();
+      more.textContent = results.length ? '搜索全文，查看更多结果' : '在全文中再找一找';
+      more.addEventListener('click', () => void run(true));
+      parts.push(more);
+    }
+    help!.replaceChildren(...parts);
   }
 
   let timer: number | undefined;

@@ -21,13 +21,26 @@ export function recordTransfers(context: BrowserContext): TransferLog {
     const p = (async () => {
       const status = res.status();
       if (status >= 300 && status < 400) return; // the redirect target is recorded on its own
+      // Answered by the service worker: its own request, recorded below, is what crossed the network.
+      if (res.fromServiceWorker()) return;
       let body: Buffer;
       try {
         body = await res.body();
       } catch {
         return; // no body (e.g. aborted, or a cached response)
       }
-      transfers.push({ url: res.url(), type: res.request().resourceType(), raw: rawSize(body), gzip: transferSize(body) });
+      let type = res.request().resourceType();
+      if (body.length === 0 && res.request().serviceWorker()) {
+        // Chromium gives no body for the service worker's own requests: the offline shell it
+        // fetches when installed, and the page's requests it passes on once it controls the
+        // page. What went over the network shows in sizes(): nothing for an HTTP-cache hit;
+        // otherwise the same URL is fetched again to measure its body.
+        const { responseBodySize } = await res.request().sizes();
+        if (responseBodySize === 0) return;
+        body = Buffer.from(await (await fetch(res.url())).arrayBuffer());
+        type = 'service worker';
+      }
+      transfers.push({ url: res.url(), type, raw: rawSize(body), gzip: transferSize(body) });
     })();
     pending.add(p);
     void p.finally(() => pending.delete(p));

@@ -97,6 +97,9 @@ describe('download summaries', () => {
     expect(transferLabel({ url: 'http://x/pagefind/index/zh-cn_1.pf_index', type: 'fetch' })).toBe('pagefind index');
     expect(transferLabel({ url: 'http://x/pagefind/wasm.unknown.pagefind', type: 'fetch' })).toBe('pagefind wasm');
     expect(transferLabel({ url: 'http://x/favicon.svg', type: 'other' })).toBe('image');
+    expect(transferLabel({ url: 'http://x/sub/search-index/3c52761baf/17.json', type: 'fetch' })).toBe('search text index');
+    expect(transferLabel({ url: 'http://x/search-hints.json', type: 'fetch' })).toBe('search hints');
+    expect(transferLabel({ url: 'http://x/data.json', type: 'fetch' })).toBe('fetch');
     const { rows, total } = totalsByType([
       { url: 'http://x/', type: 'document', raw: 3000, gzip: 1500 },
       { url: 'http://x/a.css', type: 'stylesheet', raw: 5000, gzip: 1700 },

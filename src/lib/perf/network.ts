@@ -32,13 +32,17 @@ export function transferLabel(t: Pick<Transfer, 'url' | 'type'>): string {
     if (path.endsWith('.json')) return 'pagefind entry';
     return 'pagefind other';
   }
+  if (/\/search-index\/[^/]+\/\d+\.json$/.test(path)) return 'search text index';
+  if (path.endsWith('/search-hints.json')) return 'search hints';
   if (t.type === 'xhr') return 'fetch';
+  // Fetched by the service worker: the offline shell when it installs, and requests it passes on.
+  if (t.type === 'service worker') return 'via service worker';
   // Chromium reports the favicon as "other".
   if (t.type === 'other' && /\.(svg|png|ico|webp|avif|jpe?g|gif)$/i.test(path)) return 'image';
   return t.type;
 }
 
-const ORDER = ['document', 'stylesheet', 'script', 'image', 'font', 'fetch'];
+const ORDER = ['document', 'stylesheet', 'script', 'image', 'font', 'fetch', 'search hints', 'search text index', 'via service worker'];
 
 /** Totals per label, in a stable order, and the grand total last. */
 export function totalsByType(transfers: readonly Transfer[]): { rows: TypeTotal[]; total: TypeTotal } {

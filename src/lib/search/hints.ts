@@ -1,12 +1,13 @@
 import { fromChineseNumeral } from '../law/numerals.ts';
 import { lawArticlePath } from '../urls.ts';
+import type { TextIndexManifest } from './text-index.ts';
 
 /**
  * Search hints: a small index of page titles, colloquial keywords and glossary
- * aliases, shipped as /search-hints.json and loaded with pagefind. Pagefind ranks
- * by the words on a page; residents type words that may never appear there
- * (保护伞, 村霸) or that appear everywhere (举报). The hints put the pages that are
- * about the reader's words first, and pagefind's full-text results follow.
+ * aliases, shipped as /search-hints.json and loaded first by the search page.
+ * Full-text ranking goes by the words on a page; residents type words that may never
+ * appear there (保护伞, 村霸) or that appear everywhere (举报). The hints put the pages
+ * that are about the reader's words first; the text index's results follow.
  */
 
 export interface HintPage {
@@ -34,6 +35,8 @@ export interface HintTerm {
 export interface SearchHints {
   pages: HintPage[];
   terms: HintTerm[];
+  /** Where the build put the text index (added by src/integrations/search-text-index.ts). */
+  x?: TextIndexManifest;
 }
 
 export interface HintMatch {

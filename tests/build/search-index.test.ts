@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SearchHints } from '../../src/lib/search/hints.ts';
+import { searchTextIndex, type TextShard } from '../../src/lib/search/text-index.ts';
+import { DIST, htmlPages, page } from '../helpers/dist.ts';
+
+// Runs over dist/ as built by `npm test`: the text index the search page's first stage uses.
+const hints = JSON.parse(readFileSync(`${DIST}/search-hints.json`, 'utf8')) as SearchHints;
+const x = hints.x!;
+const shards = new Map(Array.from({ length: x?.s ?? 0 }, (_, i) => [i, JSON.parse(readFileSync(`${DIST}/${x.dir}/${i}.json`, 'utf8')) as TextShard]));
+const search = (q: string) => searchTextIndex(q, shards, x.s).map((m) => hints.pages[m.id]!.u);
+
+/** Pages pagefind indexes: those with data-pagefind-body. */
+const indexed = htmlPages()
+  .map((p) => p.path)
+  .filter((p) => page(p).querySelector('[data-pagefind-body]'));
+
+describe('the search text index in dist/', () => {
+  it('is recorded in search-hints.json, with every shard written', () => {
+    expect(x).toBeDefined();
+    expect(x.s).toBeGreaterThanOrEqual(8);
+    expect(shards.size).toBe(x.s);
+  });
+
+  it('has every page pagefind indexes in the hints, so every one can be a result', () => {
+    const inHints = new Set(hints.pages.map((p) => p.u));
+    expect(indexed.length).toBeGreaterThan(140);
+    expect(indexed.filter((p) => !inHints.has(p))).toEqual([]);
+  });
+
+  it('finds every indexed page by its own title', () => {
+    const byPath = new Map(hints.pages.map((p) => [p.u, p]));
+    const lost = indexed.filter((p) => !search(byPath.get(p)!.t).includes(p));
+    expect(lost).toEqual([]);
+  });
+
+  it('finds words from deep in a page body, beyond its title and summary', () => {
+    // Article 61, item 6 (其他必要的保护措施) is not in its title or its hint snippet.
+    const hit = search('其他必要的保护措施');
+    expect(hit).toContain('/law/61/');
+    expect(hints.pages.find((p) => p.u === '/law/61/')!.d).not.toContain('其他必要');
+  });
+});
