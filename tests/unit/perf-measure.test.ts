@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUDGETS, budgetProblems, readingPageKind } from '../../src/lib/perf/budgets.ts';
 import { analyzeCss } from '../../src/lib/perf/css.ts';
 import { staticImports } from '../../src/lib/perf/js-imports.ts';
-import { measurePage } from '../../src/lib/perf/measure.ts';
+import { htmlThroughFirstSection, measurePage } from '../../src/lib/perf/measure.ts';
 import { isPrintOnlyMedia, pageResources } from '../../src/lib/perf/page-resources.ts';
 import { formatBytes, gzipSize, rawSize, transferSize } from '../../src/lib/perf/transfer.ts';
 import { gzipSync } from 'node:zlib';
@@ -149,7 +149,22 @@ describe('measuring a page', () => {
   it('counts only screen CSS and blocking scripts in the critical path', async () => {
     const w = await measurePage('/law/61/', html, read);
     expect(w.totals.critical).toBe(w.html.gzip + transferSize(files['/_astro/base.css']!));
+    // No <section> in this page's <main>: its start is all of it.
+    expect(w.htmlStart).toEqual(w.html);
+    expect(w.totals.criticalStart).toBe(w.totals.critical);
     expect(w.totals.firstView).toBe(w.html.gzip + w.totals.css + w.totals.js - w.inlineJs.gzip + w.totals.images);
+  });
+});
+
+describe('the start of a long page', () => {
+  it('runs through the end of the first <section> in <main>, nested sections included', () => {
+    const page = '<html><head><link rel="stylesheet" href="/a.css"></head><body><section>nav</section><main><h1>T</h1><section><h2>1</h2><section>1.1</section><p>x</p></section><section><h2>2</h2></section></main></body></html>';
+    expect(htmlThroughFirstSection(page)).toBe('<html><head><link rel="stylesheet" href="/a.css"></head><body><section>nav</section><main><h1>T</h1><section><h2>1</h2><section>1.1</section><p>x</p></section>');
+  });
+
+  it('is the whole page when <main> has no section', () => {
+    const page = '<html><body><main><p>x</p></main></body></html>';
+    expect(htmlThroughFirstSection(page)).toBe(page);
   });
 });
 
@@ -165,9 +180,10 @@ describe('reading pages and their budgets', () => {
     for (const p of ['/qa/', '/materials/', '/search/', '/404.html', '/posters/law/61/', '/q/k7m2/', '/law/61/x/']) expect(readingPageKind(p), p).toBeNull();
   });
 
-  const weight = (over: { html?: number; css?: number; js?: number; critical?: number; firstView?: number; printRules?: boolean; sheet?: boolean }) => ({
+  const weight = (over: { html?: number; css?: number; js?: number; critical?: number; criticalStart?: number; firstView?: number; printRules?: boolean; sheet?: boolean }) => ({
     page: '/law/61/',
     html: { raw: 20_000, gzip: over.html ?? 2_000 },
+    htmlStart: { raw: 5_000, gzip: 1_000 },
     css: [
       {
         path: '/_astro/Base.css',
@@ -186,7 +202,7 @@ describe('reading pages and their budgets', () => {
     other: [],
     missing: [],
     external: [],
-    totals: { css: over.css ?? 2_000, js: over.js ?? 0, images: 0, fonts: 0, other: 0, firstView: over.firstView ?? 4_000, critical: over.critical ?? 4_000 },
+    totals: { css: over.css ?? 2_000, js: over.js ?? 0, images: 0, fonts: 0, other: 0, firstView: over.firstView ?? 4_000, critical: over.critical ?? 4_000, criticalStart: over.criticalStart ?? 3_000 },
   });
 
   it('passes a page within every budget', () => {
@@ -203,6 +219,14 @@ describe('reading pages and their budgets', () => {
     expect(problems[4]).toContain('render-blocking CSS and JS is 15,000 B');
     expect(problems[5]).toContain('print-only rules: @media print (162 B)');
     expect(problems[6]).toContain('poster or card sheet');
+  });
+
+  it('holds the full text at /law/ to the critical-path budget with the start of its HTML', () => {
+    // All of it is over 14 kB, but the start (through the first chapter) is within.
+    expect(budgetProblems(weight({ html: 12_000, critical: 15_000, criticalStart: 6_000 }), 'law-full')).toEqual([]);
+    const problems = budgetProblems(weight({ html: 12_000, critical: 15_000, criticalStart: 14_001 }), 'law-full');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('the start of the HTML (through the first chapter) plus render-blocking CSS and JS is 14,001 B');
   });
 
   it('allows the full text at /law/ a larger HTML budget', () => {

@@ -34,6 +34,12 @@ export interface PageWeight {
   /** URL path of the page. */
   page: string;
   html: { raw: number; gzip: number };
+  /**
+   * The start of the HTML, through the end of the first <section> in <main> (the whole
+   * HTML when there is none): what a long page such as /law/ must deliver first. HTML is
+   * parsed and shown as it streams, so this part renders before the rest has arrived.
+   */
+  htmlStart: { raw: number; gzip: number };
   /** Every stylesheet the page loads, print ones included (browsers download them too). */
   css: CssFile[];
   /** External JavaScript that loads before the reader interacts, static imports included. */
@@ -58,6 +64,8 @@ export interface PageWeight {
     firstView: number;
     /** HTML, render-blocking CSS and parser-blocking JS: what must arrive before text shows. */
     critical: number;
+    /** The same with only the start of the HTML (htmlStart). */
+    criticalStart: number;
   };
 }
 
@@ -81,6 +89,23 @@ function load(path: string, read: ReadAsset, cache: AssetCache): Asset | null {
 }
 
 const sum = (xs: Array<{ gzip: number }>) => xs.reduce((n, x) => n + x.gzip, 0);
+
+/** The HTML through the end of the first <section> inside <main>, or all of it. */
+export function htmlThroughFirstSection(html: string): string {
+  const main = html.search(/<main[\s>]/);
+  if (main === -1) return html;
+  const open = html.slice(main).search(/<section[\s>]/);
+  if (open === -1) return html;
+  // Sections can nest: find the </section> that closes the first one.
+  const tags = /<(\/?)section[\s>]/g;
+  tags.lastIndex = main + open;
+  let depth = 0;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.slice(0, html.indexOf('>', m.index) + 1);
+  }
+  return html;
+}
 const origin = 'http://site.invalid';
 const resolvePath = (url: string, from: string): string | null => {
   const u = new URL(url, origin + from);
@@ -92,6 +117,7 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
   const w: PageWeight = {
     page,
     html: { raw: rawSize(html), gzip: transferSize(html) },
+    htmlStart: { raw: 0, gzip: 0 },
     css: [],
     js: [],
     inlineJs: { raw: 0, gzip: 0 },
@@ -100,8 +126,10 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
     other: [],
     missing: [],
     external: [],
-    totals: { css: 0, js: 0, images: 0, fonts: 0, other: 0, firstView: 0, critical: 0 },
+    totals: { css: 0, js: 0, images: 0, fonts: 0, other: 0, firstView: 0, critical: 0, criticalStart: 0 },
   };
+  const start = htmlThroughFirstSection(html);
+  w.htmlStart = start === html ? w.html : { raw: rawSize(start), gzip: transferSize(start) };
   const seen = new Set<string>();
   const groups = new Map<string, Sized & { kind: 'image' | 'font' | 'other' }>();
 
@@ -182,6 +210,8 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
   t.fonts = sum(w.fonts);
   t.other = sum(w.other);
   t.firstView = w.html.gzip + t.css + sum(w.js) + t.images + t.fonts + t.other;
-  t.critical = w.html.gzip + sum(w.css.filter((c) => c.renderBlocking)) + sum(w.js.filter((j) => j.renderBlocking));
+  const blocking = sum(w.css.filter((c) => c.renderBlocking)) + sum(w.js.filter((j) => j.renderBlocking));
+  t.critical = w.html.gzip + blocking;
+  t.criticalStart = w.htmlStart.gzip + blocking;
   return w;
 }
