@@ -54,6 +54,9 @@ describe('search on resident-style queries', () => {
     await page.getByLabel('法条').check();
     await expect.poll(() => page.locator('#search-results .result-type').allTextContents()).toSatisfy((t: string[]) => t.length > 0 && t.every((x) => x === '法条'));
     expect(page.url()).toContain('type=');
+    // 宣传资料 are searchable too: by title (hints) and by their text (text index).
+    await page.getByLabel('宣传资料').check();
+    await expect.poll(() => page.locator('#search-results .result-type').allTextContents()).toSatisfy((t: string[]) => t.length > 0 && t.every((x) => x === '宣传资料'));
     await page.locator('#search-page-q').fill('天气预报');
     await page.waitForFunction(() => document.querySelector('#search-status')!.textContent!.includes('天气预报'));
     const help = await page.locator('#search-help a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
