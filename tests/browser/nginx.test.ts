@@ -97,6 +97,14 @@ describe('nginx with deploy/nginx.conf', () => {
     expect(found.marks).toBeGreaterThan(0);
   });
 
+  it('search finds a colloquial question through the text index, under the served CSP', async () => {
+    const found = await searchUnderCsp(browser, nginx.url + base, '借了高利贷天天有人上门要钱怎么办');
+    expect(found.cspViolations).toEqual([]);
+    expect(found.consoleErrors).toEqual([]);
+    expect(found.shardsLoaded).toBeGreaterThan(0);
+    expect(found.firstHrefs.slice(0, 5)).toContain(`${base}qa/usury-and-violent-debt-collection/`);
+  });
+
   it('keeps search words out of the access log', () => {
     const log = nginx.accessLog();
     expect(log).toContain(`GET ${base}search/ `);

@@ -95,4 +95,12 @@ describe(`the site built for ${BASE_URL}, behind nginx under ${BASE}`, () => {
     expect(found.consoleErrors).toEqual([]);
     expect(found.hrefs.slice(0, 5)).toContain(`${BASE}law/2/`);
   });
+
+  it('search finds a colloquial question through the text index, under the served CSP', async () => {
+    const found = await searchUnderCsp(browser, nginx.url + BASE, '借了高利贷天天有人上门要钱怎么办');
+    expect(found.cspViolations).toEqual([]);
+    expect(found.consoleErrors).toEqual([]);
+    expect(found.shardsLoaded).toBeGreaterThan(0);
+    expect(found.firstHrefs.slice(0, 5)).toContain(`${BASE}qa/usury-and-violent-debt-collection/`);
+  });
 });

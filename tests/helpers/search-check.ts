@@ -12,6 +12,10 @@ export interface SearchOutcome {
   foreignRequests: string[];
   /** Whether pagefind's code and WebAssembly ran (full-text search, requested with the 搜索全文 button). */
   pagefindRan: boolean;
+  /** How many text-index shards (the first stage's full text) were downloaded. */
+  shardsLoaded: number;
+  /** Result links before 搜索全文 was pressed: the first stage's. */
+  firstHrefs: string[];
 }
 
 /** Opens <siteUrl>search/?q=<query> in a fresh context and waits for the results. */
@@ -31,8 +35,10 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
   page.on('console', onConsole('page'));
   page.on('pageerror', (e) => consoleErrors.push(`page error: ${e}`));
   let pagefindRan = false;
+  let shardsLoaded = 0;
   page.on('response', (r) => {
     if (/\/pagefind\/wasm\.[^/]+\.pagefind$/.test(r.url()) && r.ok()) pagefindRan = true;
+    if (/\/search-index\/[0-9a-f]+\/\d+\.json$/.test(r.url()) && r.ok()) shardsLoaded++;
   });
   page.on('worker', (w) => w.on('console', onConsole('worker')));
   try {
@@ -43,8 +49,8 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
       .first()
       .waitFor({ timeout: 10_000 })
       .catch((e: Error) => consoleErrors.push(`no results: ${e.message.split('\n')[0]}`));
-    // Common queries are answered from the search hints; ask for the full-text results so
-    // that pagefind (WebAssembly, index chunks) runs under the CSP as well.
+    const firstHrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    // Ask for the full-text results so that pagefind (WebAssembly, index chunks) runs under the CSP as well.
     const more = page.locator('.search-more');
     if (await more.count()) {
       await more.click();
@@ -52,7 +58,7 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
     }
     const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     const marks = await page.locator('#search-results mark').count();
-    return { hrefs, marks, cspViolations: await cspViolations(page), consoleErrors, foreignRequests, pagefindRan };
+    return { hrefs, marks, cspViolations: await cspViolations(page), consoleErrors, foreignRequests, pagefindRan, shardsLoaded, firstHrefs };
   } finally {
     await context.close();
   }
