@@ -46,11 +46,11 @@ try {
   console.log(formatTable(['page', 'requests', 'raw', 'gzip'], summary));
 
   // Budget figures over dist/: the largest value per kind of reading page, and which page has it.
-  const kinds = new Map<string, Array<{ path: string; html: number; css: number; js: number; firstView: number; critical: number }>>();
+  const kinds = new Map<string, Array<{ path: string; html: number; css: number; js: number; firstView: number; critical: number; criticalStart: number }>>();
   for (const p of readingPages()) {
     const w = await weighPage(p);
     const list = kinds.get(p.kind) ?? [];
-    list.push({ path: p.path, html: w.html.gzip, css: w.totals.css, js: w.totals.js, firstView: w.totals.firstView, critical: w.totals.critical });
+    list.push({ path: p.path, html: w.html.gzip, css: w.totals.css, js: w.totals.js, firstView: w.totals.firstView, critical: w.totals.critical, criticalStart: w.totals.criticalStart });
     kinds.set(p.kind, list);
   }
   const max = (list: Array<Record<string, number | string>>, key: string) => list.reduce((a, b) => ((b[key] as number) > (a[key] as number) ? b : a));
@@ -66,7 +66,8 @@ try {
         `${cell(list, 'css')} (${kB(BUDGETS.css)})`,
         `${cell(list, 'js')} (${kB(BUDGETS.js)})`,
         `${cell(list, 'firstView')} (${kB(BUDGETS.firstView)})`,
-        `${cell(list, 'critical')} (${kB(BUDGETS.critical)})`,
+        // /law/ is held to it by the start of its HTML (through the first chapter); see budgets.ts.
+        kind === 'law-full' ? `${cell(list, 'criticalStart')} (${kB(BUDGETS.critical)}); whole page ${cell(list, 'critical')}` : `${cell(list, 'critical')} (${kB(BUDGETS.critical)})`,
         max(list, 'html').path as string,
       ]),
     ),
