@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SearchHints } from '../lib/search/hints.ts';
+import { SEARCH_INDEX_DIR } from '../lib/security-headers.ts';
 import { buildTextIndex, TEXT_INDEX_VERSION, type TextIndexManifest } from '../lib/search/text-index.ts';
 
 /** A page as pagefind extracted it: its URL path and the text of its data-pagefind-body. */
@@ -54,7 +55,8 @@ export function writeTextIndex(outDir: string, pages: readonly ExtractedPage[]):
   const shards = buildTextIndex(docs).map((s) => JSON.stringify(s));
   const hash = createHash('sha256');
   for (const s of shards) hash.update(s).update('\0');
-  const dir = `search-index/${hash.digest('hex').slice(0, 10)}`;
+  // A new folder whenever the content changes, so the shards can be cached as immutable.
+  const dir = `${SEARCH_INDEX_DIR}${hash.digest('hex').slice(0, 10)}`;
   mkdirSync(join(outDir, dir), { recursive: true });
   shards.forEach((s, i) => writeFileSync(join(outDir, dir, `${i}.json`), s));
   const manifest: TextIndexManifest = { v: TEXT_INDEX_VERSION, s: shards.length, dir };

@@ -64,20 +64,22 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** Cache-Control values. */
 export const CACHE_CONTROL = {
-  /** Files under /_astro/ carry a content hash in their name: they never change. */
+  /** Files under /_astro/ and /search-index/ carry a content hash in their path: they never change. */
   hashedAssets: 'public, max-age=31536000, immutable',
-  /** HTML and everything else (search index, favicon, sitemap): five minutes. */
+  /** HTML and everything else (search hints, pagefind, favicon, sitemap): five minutes. */
   short: 'public, max-age=300',
 } as const;
 
 /** The folder of hashed build output, relative to the site's base. */
 export const HASHED_ASSETS_DIR = '_astro/';
+/** The folder of the search text index; each build's shards are in a subfolder named by their content hash. */
+export const SEARCH_INDEX_DIR = 'search-index/';
 
 /**
  * The `_headers` file read by static hosts and CDNs (Netlify, Cloudflare Pages and
  * others use this format): a path pattern, then its headers indented below it.
  *
- * Only the hashed assets get a Cache-Control line. These hosts apply every rule that
+ * Only the hashed assets (and the search index, whose folders are hashed) get a Cache-Control line. These hosts apply every rule that
  * matches a path and join repeated header names with commas, so a short Cache-Control
  * on `/*` would be merged into the long one on `/_astro/*`; HTML keeps the host's own
  * default, which revalidates.
@@ -91,6 +93,7 @@ export function headersFile(base: string): string {
       '# Written by the build from src/lib/security-headers.ts. Do not edit.',
       block(`${root}*`, SECURITY_HEADERS),
       block(`${root}${HASHED_ASSETS_DIR}*`, { 'Cache-Control': CACHE_CONTROL.hashedAssets }),
+      block(`${root}${SEARCH_INDEX_DIR}*`, { 'Cache-Control': CACHE_CONTROL.hashedAssets }),
     ].join('\n\n') + '\n'
   );
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,19 @@ describe('nginx with deploy/nginx.conf', () => {
     expect(res.headers.get('cache-control')).toBe(CACHE_CONTROL.hashedAssets);
     expect(res.headers.get('content-type')).toMatch(/^text\/css/);
     expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('a search-index shard: in a content-hashed folder, cached for a year as immutable, gzip', async () => {
+    const hints = JSON.parse(readFileSync(join(DIST, 'search-hints.json'), 'utf8')) as { x: { dir: string } };
+    expect(hints.x.dir).toMatch(/^search-index\/[0-9a-f]{10}$/);
+    const res = await fetch(`${nginx.url}${base}${hints.x.dir}/0.json`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(securityHeaders(res)).toEqual(SECURITY_HEADERS);
+    expect(res.headers.get('cache-control')).toBe(CACHE_CONTROL.hashedAssets);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    // The hints that name the folder change with it, so they keep the short cache.
+    const h = await fetch(`${nginx.url}${base}search-hints.json`);
+    expect(h.headers.get('cache-control')).toBe(CACHE_CONTROL.short);
   });
 
   it('a missing path: status 404 with the Chinese 404 page and the security headers', async () => {

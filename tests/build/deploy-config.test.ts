@@ -44,7 +44,8 @@ describe('dist/_headers', () => {
     expect(text).toContain(`/pufa/*\n`);
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`\n  ${k}: ${v}\n`);
     expect(text).toContain(`/pufa/_astro/*\n  Cache-Control: ${CACHE_CONTROL.hashedAssets}\n`);
-    expect(text.match(/Cache-Control/g)).toHaveLength(1);
+    expect(text).toContain(`/pufa/search-index/*\n  Cache-Control: ${CACHE_CONTROL.hashedAssets}\n`);
+    expect(text.match(/Cache-Control/g)).toHaveLength(2);
   });
 });
 
@@ -56,8 +57,8 @@ describe('deploy/ nginx configuration', () => {
     expect(set.every((h) => h.always)).toBe(true);
   });
 
-  it('site.conf gives the short cache to everything and the long one to /_astro/, each with the security headers', () => {
-    const astro = locationBlock(siteConf, '~ /_astro/');
+  it('site.conf gives the short cache to everything and the long one to /_astro/ and /search-index/, each with the security headers', () => {
+    const astro = locationBlock(siteConf, '~ /(_astro|search-index)/');
     const outer = siteConf.replace(astro, '');
     // add_header in a location replaces the inherited ones: both levels include the headers.
     for (const part of [outer, astro]) expect(part).toContain('include snippets/aocl-pufa/security-headers.conf;');

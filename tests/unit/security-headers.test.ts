@@ -41,6 +41,7 @@ describe('headersFile', () => {
     const lines = headersFile('/').split('\n');
     expect(lines).toContain('/*');
     expect(lines).toContain('/_astro/*');
+    expect(lines).toContain('/search-index/*');
     expect(lines).toContain('  X-Content-Type-Options: nosniff');
   });
   it('writes them under a sub-path, with or without the trailing slash', () => {
