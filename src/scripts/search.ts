@@ -113,8 +113,7 @@ async function fullText(pf: PagefindApi, q: string, filters: Record<string, stri
   return [...best.values()].sort((a, b) => b.hits - a.hits || b.score - a.score);
 }
 
-/** With this many matches from the hints, they fill the first ten results on their own. */
-const HINTS_ENOUGH = 5;
+/** Results of the first stage: hint matches first, then text-index matches. */
 const FIRST_RESULTS = 10;
 const MORE_RESULTS = 10;
 
@@ -142,8 +141,9 @@ export async function searchSite(query: string, type?: string, opts: { fullText?
     .map((m) => pages.get(m.u))
     .filter(ofType);
   const toDisplay = (p: HintPage): DisplayResult => ({ url: withBase(p.u), title: p.t, type: p.k, description: p.d });
-  const first = matched.slice(0, matched.length >= HINTS_ENOUGH ? FIRST_RESULTS : HINTS_ENOUGH);
+  const first = matched.slice(0, FIRST_RESULTS);
   const seen = new Set(first.map((p) => p.u));
+  // Ten hint matches answer the query on their own: no shard is downloaded.
   if (first.length < FIRST_RESULTS) {
     for (const p of (await textMatches(q, h)).filter(ofType)) {
       if (first.length >= FIRST_RESULTS) break;
