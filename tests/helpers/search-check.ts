@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { expect } from 'vitest';
 import { collectCspViolations, cspViolations } from './page-checks.ts';
 
 export interface SearchOutcome {
@@ -62,4 +63,17 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A long colloquial question, which the first stage answers through the text index:
+ * under the served CSP it downloads shards and lists the usury page in the top 5.
+ * Shared by the nginx test and the sub-path test; `base` is the site's base path.
+ */
+export async function expectTextIndexSearch(browser: Browser, siteUrl: string, base: string): Promise<void> {
+  const found = await searchUnderCsp(browser, siteUrl, '借了高利贷天天有人上门要钱怎么办');
+  expect(found.cspViolations).toEqual([]);
+  expect(found.consoleErrors).toEqual([]);
+  expect(found.shardsLoaded).toBeGreaterThan(0);
+  expect(found.firstHrefs.slice(0, 5)).toContain(`${base}qa/usury-and-violent-debt-collection/`);
 }
