@@ -1,19 +1,68 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
+import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 
-// getViteConfig gives tests the same module graph as the site (astro:content, virtual
-// modules). `npm test` builds and syncs first, so collections are populated.
-export default getViteConfig(
-  {
-    test: {
-      include: ['tests/**/*.test.ts'],
-      // Browser tests share one preview server and one Chromium: run files one at a time.
-      fileParallelism: false,
-      testTimeout: 60_000,
-      hookTimeout: 120_000,
-      reporters: ['default', 'json'],
-      outputFile: { json: '.astro/vitest-report.json' },
+/**
+ * The suite in four vitest projects, so the quick ones stay quick:
+ * - unit: pure functions and scripts. A plain Vite config, files in parallel: loading the
+ *   Astro config (and every integration, the content check included) costs 10–15 s a start,
+ *   far more than the tests themselves.
+ * - build, budgets: read the built dist/ or run real builds. They keep getViteConfig, which
+ *   gives them Astro's module graph (astro:content, .astro components); `npm test` builds and
+ *   syncs first, so collections are populated.
+ * - browser: Chromium against `astro preview`, nginx or a static server. One file at a time:
+ *   Astro refuses a second preview in the same folder, and timings suffer from a shared CPU.
+ * Groups run in order (unit, then build and budgets together, then browser), so a slow build
+ * test never competes with Chromium.
+ * `npm run test:unit`, `test:build` (build and budgets) and `test:browser` run one group each.
+ */
+
+// includeTaskLocation lets tests/harness/distinct-checks-reporter.ts count each `it` once.
+const TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000, includeTaskLocation: true };
+
+/** A project with Astro's module graph. Each loads the Astro config once, when the project starts. */
+function astroProject(name: string, groupOrder: number, include: string[]): TestProjectConfiguration {
+  return getViteConfig(
+    {
+      test: {
+        name,
+        include,
+        ...TIMEOUTS,
+        // Real builds and one dist/: one file at a time, as the whole suite ran before the split.
+        fileParallelism: false,
+        sequence: { groupOrder },
+      },
     },
+    { devToolbar: { enabled: false } },
+  ) as TestProjectConfiguration;
+}
+
+export default defineConfig({
+  test: {
+    reporters: ['default', 'json', './tests/harness/distinct-checks-reporter.ts'],
+    outputFile: { json: '.astro/vitest-report.json' },
+    projects: [
+      {
+        extends: false,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          ...TIMEOUTS,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      astroProject('build', 1, ['tests/build/**/*.test.ts']),
+      astroProject('budgets', 1, ['tests/budgets/**/*.test.ts']),
+      {
+        extends: false,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          ...TIMEOUTS,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
-  { devToolbar: { enabled: false } },
-);
+});
