@@ -9,11 +9,11 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/browser.ts';
-import { startPreview } from '../tests/helpers/server.ts';
-import { median } from '../src/lib/perf/stats.ts';
-import { formatTable } from '../src/lib/perf/table.ts';
-import { benchPages, buildUnlessSkipped, machineLine } from './bench/common.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/harness/browser.ts';
+import { startPreview } from '../tests/harness/server.ts';
+import { median } from '../tests/harness/perf/stats.ts';
+import { formatTable } from '../tests/harness/perf/table.ts';
+import { benchPages, buildUnlessSkipped, machineLine } from '../tests/harness/bench.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = [

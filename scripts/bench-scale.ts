@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --sizes 500,2000,5000] [--runs 3] [--keep] [--no-standins]
+ * npm run bench:scale [-- --sizes 500,2000,5000] [--runs 3] [--keep]
  *
  * Builds the site with synthetic Q&A sets of each size and prints, per size: build
  * time (the whole `astro build`, pagefind included), pagefind indexing time, dist/ size,
@@ -8,28 +8,25 @@
  * taken round-robin over the sizes so that other load on the machine falls on all alike.
  *
  * Each set lives in a temporary folder: a copy of content/ (law texts, site config,
- * channels and every other real file) plus the synthetic Q&A files (src/lib/perf/
- * synthetic-qa.ts). content/ itself is never written to. The build reads the copy
+ * channels and every other real file) plus the synthetic Q&A files (tests/harness/
+ * perf/synthetic-qa.ts). content/ itself is never written to. The build reads the copy
  * through CONTENT_DIR and writes to the temporary folder (scripts/bench/
- * astro.config.bench.mjs), so dist/ and .astro/ stay untouched.
- *
- * Pages that a real Q&A gets but that do not exist in src/pages yet (the Q&A page, its
- * poster, its short link) are stood in for by minimal pages in scripts/bench/standins/,
- * and the output says so; --no-standins measures only what src/pages builds.
+ * astro.config.bench.mjs), so dist/ and .astro/ stay untouched. Pagefind's own timings
+ * come from the file its integration writes into that build's cache folder.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
-import { parseBuildLog, type BuildLog } from '../src/lib/perf/build-log.ts';
-import { totalsByType } from '../src/lib/perf/network.ts';
-import { growth, median } from '../src/lib/perf/stats.ts';
-import { syntheticQa } from '../src/lib/perf/synthetic-qa.ts';
-import { formatTable } from '../src/lib/perf/table.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { startPreview } from '../tests/helpers/server.ts';
-import { firstSearchTransfers } from '../tests/helpers/transfers.ts';
-import { folderSize, kB, machineLine, MB, run, sec } from './bench/common.ts';
+import { parseBuildLog, readPagefindTiming, type BuildLog } from '../tests/harness/perf/build-log.ts';
+import { totalsByType } from '../tests/harness/perf/network.ts';
+import { growth, median } from '../tests/harness/perf/stats.ts';
+import { syntheticQa } from '../tests/harness/perf/synthetic-qa.ts';
+import { formatTable } from '../tests/harness/perf/table.ts';
+import { launchChromium } from '../tests/harness/browser.ts';
+import { startPreview } from '../tests/harness/server.ts';
+import { firstSearchTransfers } from '../tests/harness/transfers.ts';
+import { folderSize, kB, machineLine, MB, run, sec } from '../tests/harness/bench.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,15 +39,6 @@ const KEEP = process.argv.includes('--keep');
 const QUERIES = ['举报', '借了高利贷天天有人上门要钱怎么办'];
 const TARGET_MS = 180_000;
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('usage: --sizes 500,2000,5000 --runs 3');
-
-/** Routes a real Q&A gets, with the folder in src/pages that provides each once it exists. */
-const ROUTES = [
-  { standin: 'qa', pages: 'src/pages/qa', what: '/qa/<slug>/ Q&A page' },
-  { standin: 'qa-poster', pages: 'src/pages/posters/qa', what: '/posters/qa/<slug>/ poster' },
-  { standin: 'short-link', pages: 'src/pages/q', what: '/q/<code>/ short link' },
-];
-const hasDynamicRoute = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.startsWith('['));
-const standins = process.argv.includes('--no-standins') ? [] : ROUTES.filter((r) => !hasDynamicRoute(r.pages));
 
 interface Measured {
   size: number;
@@ -70,10 +58,6 @@ interface Measured {
 const realQa = existsSync('content/qa') ? readdirSync('content/qa').filter((f) => f.endsWith('.mdx')).length : 0;
 console.log(`Scale benchmark: sizes ${SIZES.join(', ')} synthetic Q&A, ${RUNS} cold build(s) each. ${machineLine()}`);
 console.log(`Each set also holds the ${realQa} real Q&A file(s) and everything else from content/.`);
-for (const r of ROUTES) {
-  const s = standins.includes(r);
-  console.log(`  ${r.what}: ${s ? `stand-in (scripts/bench/standins/${r.standin}.astro; ${r.pages} has no route yet)` : hasDynamicRoute(r.pages) ? `real route (${r.pages})` : 'not built (--no-standins)'}`);
-}
 
 const results: Measured[] = [];
 // Astro writes generated modules and types for the content it built (content-modules.mjs,
@@ -106,7 +90,7 @@ try {
     }
     const out = join(dir, 'dist');
     const cache = join(dir, 'cache');
-    const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache, BENCH_STANDINS: standins.map((s) => s.standin).join(',') };
+    const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache };
     const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, textIndexBytes: 0, textIndexFiles: 0, firstQuery: [] };
     sets.push({ m, dir, out, cache, env });
     results.push(m);
@@ -122,7 +106,7 @@ try {
         writeFileSync(join(dir, 'build.log'), res.output);
         throw new Error(`build of ${m.size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`);
       }
-      const log = parseBuildLog(res.output);
+      const log: BuildLog = { ...parseBuildLog(res.output), pagefind: readPagefindTiming(cache) };
       m.runs.push({ ms: res.ms, log });
       console.log(`  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`);
     }

@@ -2,9 +2,9 @@
 // against the built site in Chromium and prints recall@5, MRR, latency and the misses.
 // `--baseline` measures plain pagefind with default settings instead of the site's search.
 // Needs a build first (npm run build).
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { loadQueries, runPlainPagefind, runSiteSearch, summarise, type QueryOutcome } from '../tests/helpers/search-eval.ts';
-import { startPreview } from '../tests/helpers/server.ts';
+import { launchChromium } from '../tests/harness/browser.ts';
+import { loadQueries, runPlainPagefind, runSiteSearch, summarise, type QueryOutcome } from '../tests/harness/search-eval.ts';
+import { startPreview } from '../tests/harness/server.ts';
 
 const baseline = process.argv.includes('--baseline');
 const queries = loadQueries();

@@ -6,14 +6,14 @@
  * transfer bytes. Then, from dist/, the largest figures per kind of reading page next to
  * their budgets. Figures only: the budgets are asserted by tests/budgets/.
  */
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { startPreview } from '../tests/helpers/server.ts';
-import { recordTransfers } from '../tests/helpers/transfers.ts';
-import { readingPages, weighPage } from '../tests/helpers/weight.ts';
-import { BUDGETS } from '../src/lib/perf/budgets.ts';
-import { totalsByType, type Transfer } from '../src/lib/perf/network.ts';
-import { formatTable } from '../src/lib/perf/table.ts';
-import { benchPages, buildUnlessSkipped, kB, machineLine } from './bench/common.ts';
+import { launchChromium } from '../tests/harness/browser.ts';
+import { startPreview } from '../tests/harness/server.ts';
+import { recordTransfers } from '../tests/harness/transfers.ts';
+import { readingPages, weighPage } from '../tests/harness/weight.ts';
+import { BUDGETS } from '../tests/harness/perf/budgets.ts';
+import { totalsByType, type Transfer } from '../tests/harness/perf/network.ts';
+import { formatTable } from '../tests/harness/perf/table.ts';
+import { benchPages, buildUnlessSkipped, kB, machineLine } from '../tests/harness/bench.ts';
 
 await buildUnlessSkipped();
 const { pages, notes } = benchPages();

@@ -11,7 +11,7 @@ import { HASHED_DIR, isOfflinePage, reachableAssets, SHELL_FILES, SHELL_PAGES, t
  * Offline reading. After `astro build`, works out from dist/ what 离线保存 downloads
  * (pages, the hashed files they need, their sizes and fingerprints) and writes:
  *  - dist/offline.json, read by the /offline/ page to show the size before anything is downloaded;
- *  - dist/sw.js, the service worker (src/scripts/service-worker.ts bundled with esbuild,
+ *  - dist/sw.js, the service worker (src/client/service-worker.ts bundled with esbuild,
  *    which Astro already uses), with this build's version and shell. A new build gives
  *    a new sw.js, which is how browsers notice an update.
  */
@@ -60,7 +60,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
         const shell = [...SHELL_PAGES, ...SHELL_FILES].map(withBase);
 
         const bundled = await build({
-          entryPoints: [fileURLToPath(new URL('../scripts/service-worker.ts', import.meta.url))],
+          entryPoints: [fileURLToPath(new URL('../client/service-worker.ts', import.meta.url))],
           bundle: true,
           write: false,
           format: 'iife',

@@ -1,6 +1,6 @@
 /**
  * 大字模式 and 高对比: what is stored (localStorage only, never cookies) and which class
- * each choice puts on <html>. The blocking script src/scripts/prefs.js applies the
+ * each choice puts on <html>. The blocking script src/client/prefs.js applies the
  * stored choice before first paint; it cannot import this file, so a unit test runs it
  * against these names.
  */

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { page as builtPage, htmlPages } from '../helpers/dist.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { page as builtPage, htmlPages } from '../harness/dist.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import {
   collectCspViolations,

@@ -3,10 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { absoluteUrl } from '../../src/lib/urls.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { DIST, page as distPage } from '../helpers/dist.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { DIST, page as distPage } from '../harness/dist.ts';
 import { A4_PX, decodeQr, layoutProblems, pdfPageCount, pdfPageSize } from '../helpers/print.ts';
-import { startPreview, type RunningServer } from '../helpers/server.ts';
+import { startPreview, type RunningServer } from '../harness/server.ts';
 
 /**
  * Every poster and card of the built site, printed by Chromium: one A4 page each, no

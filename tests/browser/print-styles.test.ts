@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { startPreview, type RunningServer } from '../helpers/server.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { startPreview, type RunningServer } from '../harness/server.ts';
 
 // Print styles live in their own stylesheet (media="print"), after which Astro links the
 // screen stylesheet: check that they still win when printing, and stay off the screen.

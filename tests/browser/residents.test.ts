@@ -5,8 +5,8 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { drawQuestions, shareText } from '../../src/lib/quiz/quiz.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { startPreview, type RunningServer } from '../helpers/server.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { startPreview, type RunningServer } from '../harness/server.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { tempProject } from '../helpers/temp-project.ts';
 

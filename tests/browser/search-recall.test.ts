@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { loadQueries, runSiteSearch, summarise, type QueryOutcome } from '../helpers/search-eval.ts';
-import { startPreview, type RunningServer } from '../helpers/server.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { loadQueries, runSiteSearch, summarise, type QueryOutcome } from '../harness/search-eval.ts';
+import { startPreview, type RunningServer } from '../harness/server.ts';
 
 // Regression guard for search quality. Levels measured with `npm run bench:search`
 // (recall@5 100% on 86 answerable queries, one unknown-word query — 火车票 — showing

@@ -8,7 +8,7 @@ import { parse } from 'node-html-parser';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_CONTROL, headersFile, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../harness/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { expectTextIndexSearch, searchUnderCsp } from '../helpers/search-check.ts';

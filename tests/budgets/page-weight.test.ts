@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetProblems } from '../../src/lib/perf/budgets.ts';
-import { readingPages, weighPage } from '../helpers/weight.ts';
+import { budgetProblems } from '../harness/perf/budgets.ts';
+import { readingPages, weighPage } from '../harness/weight.ts';
 
 // Page-weight budgets over dist/ as built by `npm test` (issue 8). Every reading page is
 // found by its URL pattern, so pages other features add later are checked too.

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUDGETS } from '../../src/lib/perf/budgets.ts';
-import { totalsByType, transferLabel, type Transfer } from '../../src/lib/perf/network.ts';
-import { transferSize } from '../../src/lib/perf/transfer.ts';
+import { BUDGETS } from '../harness/perf/budgets.ts';
+import { totalsByType, transferLabel, type Transfer } from '../harness/perf/network.ts';
+import { transferSize } from '../harness/perf/transfer.ts';
 import type { SearchHints } from '../../src/lib/search/hints.ts';
 import { shardsForQuery } from '../../src/lib/search/text-index.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { DIST } from '../helpers/dist.ts';
-import { loadQueries } from '../helpers/search-eval.ts';
-import { startPreview, type RunningServer } from '../helpers/server.ts';
-import { firstSearchTransfers } from '../helpers/transfers.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { DIST } from '../harness/dist.ts';
+import { loadQueries } from '../harness/search-eval.ts';
+import { startPreview, type RunningServer } from '../harness/server.ts';
+import { firstSearchTransfers } from '../harness/transfers.ts';
 
 // The first search query from a cold cache, in Chromium against the built site: the
 // search page, the hints, and the text-index shards the query needs. Pagefind loads only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlPages, page } from '../helpers/dist.ts';
+import { htmlPages, page } from '../harness/dist.ts';
 
 /**
  * The served Content-Security-Policy allows scripts and styles from 'self' only, with

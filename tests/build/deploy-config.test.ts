@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { CACHE_CONTROL, headersFile, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
-import { DIST } from '../helpers/dist.ts';
+import { DIST } from '../harness/dist.ts';
 
 /**
  * The two shipped server configurations carry the header values of

@@ -75,7 +75,7 @@ describe('the full build', () => {
 describe('npm run dev', () => {
   it('shows drafts with a visible 草稿 banner', async () => {
     const { spawn } = await import('node:child_process');
-    const { freePort } = await import('../helpers/server.ts');
+    const { freePort } = await import('../harness/server.ts');
     const { cleanEnv } = await import('../helpers/temp-project.ts');
     const p = tempProject();
     projects.push(p);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { htmlPages } from '../helpers/dist.ts';
+import { htmlPages } from '../harness/dist.ts';
 
 /**
  * html-validate over every HTML file in dist/, with the committed .htmlvalidate.json:

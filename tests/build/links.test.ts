@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { DIST } from '../helpers/dist.ts';
+import { DIST } from '../harness/dist.ts';
 import { checkLinks } from '../helpers/links.ts';
 
 const { config } = loadSiteConfig();

@@ -6,7 +6,7 @@ import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isPreviewAddress } from '../../src/lib/config/schema.ts';
 import { MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
 import { absoluteUrl } from '../../src/lib/urls.ts';
-import { DIST, exists, htmlPages, page, walk } from '../helpers/dist.ts';
+import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
 
 // Runs over dist/ as built by `npm test`.
 const { config } = loadSiteConfig();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { page } from '../helpers/dist.ts';
+import { page } from '../harness/dist.ts';
 import { sitemapPaths } from '../helpers/sitemap.ts';
 
 const { config } = loadSiteConfig();

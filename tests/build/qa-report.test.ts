@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLaw } from '../../src/lib/law/parse.ts';
-import { htmlPages, page } from '../helpers/dist.ts';
+import { htmlPages, page } from '../harness/dist.ts';
 
 const law = parseLaw(readFileSync('content/law/anti-organized-crime-law.md', 'utf8'));
 const pages = htmlPages();

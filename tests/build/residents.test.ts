@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import type { OfflineManifest } from '../../src/lib/offline/plan.ts';
 import { SHARE_SECTIONS } from '../../src/lib/share/images.ts';
-import { DIST, exists, htmlPages, page } from '../helpers/dist.ts';
+import { DIST, exists, htmlPages, page } from '../harness/dist.ts';
 
 // Runs over dist/ as built by `npm test`. Issue 9: 大字模式, 朗读, 自测, offline reading, sharing.
 const { config } = loadSiteConfig();

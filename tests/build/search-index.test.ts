@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SearchHints } from '../../src/lib/search/hints.ts';
 import { searchTextIndex, type TextShard } from '../../src/lib/search/text-index.ts';
-import { DIST, htmlPages, page } from '../helpers/dist.ts';
+import { DIST, htmlPages, page } from '../harness/dist.ts';
 
 // Runs over dist/ as built by `npm test`: the text index the search page's first stage uses.
 const hints = JSON.parse(readFileSync(`${DIST}/search-hints.json`, 'utf8')) as SearchHints;

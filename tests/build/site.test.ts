@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { DIST, exists, htmlPages, page, walk } from '../helpers/dist.ts';
+import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
 
 // Runs over dist/ as built by `npm test` (npm run build first).
 const { config } = loadSiteConfig();

@@ -4,7 +4,7 @@ import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isNoindex } from '../../src/lib/noindex.ts';
 import { isUnlistedPath } from '../../src/lib/permalinks/unlisted.ts';
 import { absoluteUrl } from '../../src/lib/urls.ts';
-import { DIST, htmlPages } from '../helpers/dist.ts';
+import { DIST, htmlPages } from '../harness/dist.ts';
 import { sitemapUrls } from '../helpers/sitemap.ts';
 
 const { config } = loadSiteConfig();

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'node-html-parser';
-import { walk } from './dist.ts';
+import { walk } from '../harness/dist.ts';
 
 /**
  * Checks every internal link and anchor in a built site: each URL on the site's own

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, type RunningServer } from './server.ts';
+import { freePort, type RunningServer } from '../harness/server.ts';
 
 /**
  * Runs Debian's nginx with the committed configuration (deploy/nginx.conf and the

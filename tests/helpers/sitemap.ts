@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST } from './dist.ts';
+import { DIST } from '../harness/dist.ts';
 
 /**
  * The pages a built site lists in its sitemap (@astrojs/sitemap: sitemap-index.xml

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import type { RunningServer } from './server.ts';
+import type { RunningServer } from '../harness/server.ts';
 
 /**
  * Serves a built site like a plain static host (nginx, a CDN) would: below a base path,

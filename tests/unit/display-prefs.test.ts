@@ -5,7 +5,7 @@ import { classesFor, isPrefOn, PREF_STORAGE_KEYS } from '../../src/lib/display-p
 
 // The blocking script that applies 大字模式 and 高对比 before first paint cannot import
 // the shared names, so it is run here against them.
-const SCRIPT = readFileSync('src/scripts/prefs.js', 'utf8');
+const SCRIPT = readFileSync('src/client/prefs.js', 'utf8');
 
 function runPrefs(stored: Record<string, string>, opts: { throwing?: boolean } = {}): string[] {
   const classes: string[] = [];
@@ -20,7 +20,7 @@ function runPrefs(stored: Record<string, string>, opts: { throwing?: boolean } =
   return classes;
 }
 
-describe('src/scripts/prefs.js', () => {
+describe('src/client/prefs.js', () => {
   const cases: Array<Partial<Record<'large' | 'contrast', string>>> = [{}, { large: '1' }, { large: '0' }, { contrast: '1' }, { contrast: '0' }, { large: '1', contrast: '1' }, { large: '1', contrast: '0' }];
   it.each(cases.map((c) => [JSON.stringify(c), c]))('stored %s gives the same classes as classesFor()', (_, c) => {
     const stored = Object.fromEntries(Object.entries(c).map(([k, v]) => [PREF_STORAGE_KEYS[k as 'large' | 'contrast'], v]));

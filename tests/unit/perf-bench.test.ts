@@ -1,11 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { AUDIENCES, qaSchema, TOPICS } from '../../src/lib/content/schemas.ts';
-import { pagefindSummary, parseBuildLog, parseDuration } from '../../src/lib/perf/build-log.ts';
-import { totalsByType, transferLabel } from '../../src/lib/perf/network.ts';
-import { growth, linearFit, median } from '../../src/lib/perf/stats.ts';
-import { syntheticCode, syntheticQa } from '../../src/lib/perf/synthetic-qa.ts';
-import { formatTable } from '../../src/lib/perf/table.ts';
+import { PAGEFIND_TIMING_FILE } from '../../src/integrations/pagefind.ts';
+import { parseBuildLog, parseDuration, readPagefindTiming } from '../harness/perf/build-log.ts';
+import { totalsByType, transferLabel } from '../harness/perf/network.ts';
+import { growth, linearFit, median } from '../harness/perf/stats.ts';
+import { syntheticCode, syntheticQa } from '../harness/perf/synthetic-qa.ts';
+import { formatTable } from '../harness/perf/table.ts';
 
 describe('synthetic Q&A for the scale benchmark', () => {
   const opts = { topics: TOPICS, audiences: AUDIENCES };
@@ -65,9 +69,15 @@ describe('benchmark statistics', () => {
 });
 
 describe('build output', () => {
-  it('reads the pagefind line it writes', () => {
-    const line = pagefindSummary({ pages: 82, ms: 153, addMs: 100, writeMs: 50 });
-    expect(parseBuildLog(`00:18:20 [aocl:pagefind] ${line}\n`).pagefind).toEqual({ pages: 82, ms: 153, addMs: 100, writeMs: 50 });
+  it("reads pagefind's figures from the file its integration writes, and none when it is missing", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'aocl-pagefind-timing-'));
+    try {
+      expect(readPagefindTiming(cache)).toBeUndefined();
+      writeFileSync(join(cache, PAGEFIND_TIMING_FILE), JSON.stringify({ pages: 82, ms: 153, addMs: 100, writeMs: 50 }));
+      expect(readPagefindTiming(cache)).toEqual({ pages: 82, ms: 153, addMs: 100, writeMs: 50 });
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it("reads Astro's own timings, colours and all", () => {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetProblems, readingPageKind } from '../../src/lib/perf/budgets.ts';
-import { analyzeCss } from '../../src/lib/perf/css.ts';
-import { staticImports } from '../../src/lib/perf/js-imports.ts';
-import { htmlThroughFirstSection, measurePage } from '../../src/lib/perf/measure.ts';
-import { isPrintOnlyMedia, pageResources } from '../../src/lib/perf/page-resources.ts';
-import { formatBytes, gzipSize, rawSize, transferSize } from '../../src/lib/perf/transfer.ts';
+import { BUDGETS, budgetProblems, readingPageKind } from '../harness/perf/budgets.ts';
+import { analyzeCss } from '../harness/perf/css.ts';
+import { staticImports } from '../harness/perf/js-imports.ts';
+import { htmlThroughFirstSection, measurePage } from '../harness/perf/measure.ts';
+import { isPrintOnlyMedia, pageResources } from '../harness/perf/page-resources.ts';
+import { formatBytes, gzipSize, rawSize, transferSize } from '../harness/perf/transfer.ts';
 import { gzipSync } from 'node:zlib';
 
 describe('transfer sizes', () => {

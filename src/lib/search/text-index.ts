@@ -14,7 +14,7 @@
  * stage: full-text excerpts, on request.
  *
  * Pure: the build (src/integrations/pagefind.ts) feeds it the text pagefind extracted
- * from each page; the search page (src/scripts/search.ts) scores with it.
+ * from each page; the search page (src/client/search.ts) scores with it.
  */
 
 /** Format version, written into every shard and checked by the reader. */

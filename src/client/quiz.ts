@@ -102,7 +102,7 @@ export function startQuiz(): void {
       const status = el('p', { className: 'tool-status' });
       status.setAttribute('role', 'status');
       const copy = el('button', { type: 'button' }, '复制成绩');
-      copy.dataset.copy = text; // handled by the page's [data-copy] listener (src/scripts/copy.ts)
+      copy.dataset.copy = text; // handled by the page's [data-copy] listener (src/client/copy.ts)
       const image = el('button', { type: 'button' }, '生成成绩图片');
       image.addEventListener('click', () => {
         void (import(/* @vite-ignore */ scoreCardModule) as Promise<typeof import('./score-card.ts')>).then((m) =>

@@ -23,7 +23,7 @@ export const BUDGETS = {
   /**
    * Not a target: the measured level of full-text results on request (搜索全文: pagefind's
    * code, WebAssembly, index chunks and fragments on top of the first search), kept so it
-   * cannot grow unnoticed. See src/scripts/search.ts.
+   * cannot grow unnoticed. See src/client/search.ts.
    */
   fullTextSearch: 190 * KB,
 } as const;

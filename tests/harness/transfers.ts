@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Response } from 'playwright-core';
-import type { Transfer } from '../../src/lib/perf/network.ts';
-import { rawSize, transferSize } from '../../src/lib/perf/transfer.ts';
+import type { Transfer } from './perf/network.ts';
+import { rawSize, transferSize } from './perf/transfer.ts';
 
 /**
  * Records every response a browser context receives (pages and their workers), with its

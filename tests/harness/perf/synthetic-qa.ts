@@ -3,7 +3,7 @@
  * made-up placeholder Chinese, marked as such in every title and body; it is written to
  * a temporary folder only, never to content/. Deterministic: entry i is always the same.
  */
-import { seededRandom } from '../random.ts';
+import { seededRandom } from '../../../src/lib/random.ts';
 
 export interface SyntheticQaOptions {
   /** Allowed topic and audience values, taken from the Q&A schema so entries stay valid. */

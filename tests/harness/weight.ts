@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { readingPageKind, type ReadingPageKind } from '../../src/lib/perf/budgets.ts';
-import { measurePage, type AssetCache, type PageWeight, type ReadAsset } from '../../src/lib/perf/measure.ts';
+import { readingPageKind, type ReadingPageKind } from './perf/budgets.ts';
+import { measurePage, type AssetCache, type PageWeight, type ReadAsset } from './perf/measure.ts';
 import { DIST, htmlPages } from './dist.ts';
 
 /** Page weights over the built site in dist/, for the budget tests. */

@@ -1,21 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PAGEFIND_TIMING_FILE, type PagefindTiming } from '../../../src/integrations/pagefind.ts';
+
 /**
- * Reading timings out of `astro build` output, for the scale benchmark. Pure.
- * The pagefind line is written by src/integrations/pagefind.ts through pagefindSummary(),
- * so the format is defined here once. Astro's own lines are read best-effort: a field is
- * undefined when a future Astro words them differently.
+ * Timings of one `astro build`, for the scale benchmark. Astro's own lines are read from its
+ * output, best-effort: a field is undefined when a future Astro words them differently.
+ * Pagefind's figures come from the file the site's pagefind integration writes into the
+ * build's cache folder (src/integrations/pagefind.ts, PAGEFIND_TIMING_FILE), not from a log line.
  */
 
-export interface PagefindTiming {
-  pages: number;
-  ms: number;
-  /** Reading and indexing the HTML files. */
-  addMs: number;
-  /** Writing the index, fragments and the search code. */
-  writeMs: number;
-}
-
-export function pagefindSummary(t: PagefindTiming): string {
-  return `pagefind indexed ${t.pages} pages in ${t.ms} ms (reading ${t.addMs} ms, writing ${t.writeMs} ms)`;
+/** The pagefind figures of the last build that used `cacheDir`; undefined when there are none. */
+export function readPagefindTiming(cacheDir: string): PagefindTiming | undefined {
+  try {
+    return JSON.parse(readFileSync(join(cacheDir, PAGEFIND_TIMING_FILE), 'utf8')) as PagefindTiming;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface BuildLog {
@@ -41,11 +41,10 @@ export function parseDuration(s: string): number | undefined {
   return minutes + (m[3] === 'ms' ? Number(m[2]) : Math.round(Number(m[2]) * 1000));
 }
 
+/** Astro's figures from its build output; `pagefind` is left for readPagefindTiming(). */
 export function parseBuildLog(output: string): BuildLog {
   const text = stripAnsi(output);
   const out: BuildLog = {};
-  const pf = /pagefind indexed (\d+) pages in (\d+) ms \(reading (\d+) ms, writing (\d+) ms\)/.exec(text);
-  if (pf) out.pagefind = { pages: Number(pf[1]), ms: Number(pf[2]), addMs: Number(pf[3]), writeMs: Number(pf[4]) };
   const built = /\[build\] (\d+) page\(s\) built in ([\d.]+m?s|\d+m\s*[\d.]+s)/.exec(text);
   if (built) {
     out.pages = Number(built[1]);

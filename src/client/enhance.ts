@@ -1,6 +1,6 @@
 /**
  * Progressive enhancements on every page, loaded as one small deferred module. It must
- * stay small: with src/scripts/prefs.js it is all the JavaScript a reading page loads
+ * stay small: with src/client/prefs.js it is all the JavaScript a reading page loads
  * before the reader interacts (budget: 1.5 kB gzip). Anything bigger (the read-aloud
  * player, copying) is imported when the reader presses its button.
  */
