@@ -35,7 +35,7 @@ describe('the law pages', () => {
 
 describe('every page', () => {
   it.each(pages.map((p) => [p.path, p.file]))('%s has lang, title, description and canonical', (path) => {
-    const doc = page(path.endsWith('/') ? path : path);
+    const doc = page(path);
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
     expect(doc.querySelector('title')!.text.trim().length).toBeGreaterThan(0);
     expect(doc.querySelector('meta[name="description"]')!.getAttribute('content')!.length).toBeGreaterThan(10);
@@ -43,6 +43,23 @@ describe('every page', () => {
     // Search and 404 (noindex) have no address of their own to name; redirects name their target.
     const noindex = doc.querySelector('meta[name="robots"]')?.getAttribute('content')?.includes('noindex');
     if (!noindex || canonical !== undefined) expect(canonical?.startsWith(siteOrigin + '/')).toBe(true);
+  });
+
+  it('gives every page a title of its own', () => {
+    const byTitle = Map.groupBy(pages, (p) => page(p.path).querySelector('title')!.text.trim());
+    expect([...byTitle].filter(([, ps]) => ps.length > 1).map(([t, ps]) => `${t}: ${ps.map((p) => p.path).join(' ')}`)).toEqual([]);
+  });
+
+  // A poster (/posters/<page>/) prints one page and carries that page's description; apart
+  // from that pair, no two pages share one.
+  it('gives every page a description of its own, a poster sharing only that of the page it prints', () => {
+    const described = (path: string) => page(path).querySelector('meta[name="description"]')!.getAttribute('content')!;
+    const byDescription = Map.groupBy(pages, (p) => described(p.path));
+    const shared = [...byDescription.values()]
+      .filter((ps) => ps.length > 1)
+      .map((ps) => ps.map((p) => p.path))
+      .filter(([a, b, ...more]) => !(more.length === 0 && (b === `/posters${a}` || a === `/posters${b}`)));
+    expect(shared).toEqual([]);
   });
 
   it('links to 我要举报 from every page', () => {
