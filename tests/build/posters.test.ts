@@ -6,7 +6,9 @@ import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isPreviewAddress } from '../../src/lib/config/schema.ts';
 import { MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
 import { absoluteUrl } from '../../src/lib/urls.ts';
+import { QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
 import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
+import { errorCorrectionLevel } from '../helpers/qr-format.ts';
 
 // Runs over dist/ as built by `npm test`.
 const { config } = loadSiteConfig();
@@ -51,6 +53,7 @@ describe('posters', () => {
     const qr = doc.querySelectorAll('.sheet svg.qr');
     expect(qr).toHaveLength(1);
     expect(Number(qr[0]!.getAttribute('data-qr-version'))).toBeGreaterThan(0);
+    expect(errorCorrectionLevel(qr[0]!.outerHTML, QR_QUIET_ZONE, Number(qr[0]!.getAttribute('data-qr-modules')))).toBe('Q');
     // CSP: no inline styles or scripts anywhere on the page.
     expect(html).not.toMatch(/\sstyle=|<style|<script/);
     const shortUrl = absoluteUrl(config.baseUrl, `/q/${item.code}/`);

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { firstSentence, webAddress } from '../../src/lib/posters/channels.ts';
 import { MAX_WEIGHT, textSize, textWeight, titleSize } from '../../src/lib/posters/fit.ts';
 import { posterPath } from '../../src/lib/posters/paths.ts';
 import { makeQrCode, QR_PRINT_MM, QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
+import { errorCorrectionLevel } from '../helpers/qr-format.ts';
 
 describe('poster QR codes', () => {
   it('are inline SVG without style attributes, with quiet zone and a label', async () => {
@@ -15,11 +18,22 @@ describe('poster QR codes', () => {
     expect(qr.modules).toBe(17 + 4 * qr.version);
   });
 
-  it('stay small for short links: version 4 or below, modules over 1 mm when printed', async () => {
+  it('stay small for short links: version 4 or below, modules over 1 mm when printed 46 mm wide', async () => {
     const qr = await makeQrCode('https://www.example.gov.cn/pufa/q/kg43/', 'x');
     expect(qr.version).toBeLessThanOrEqual(4);
     expect(qr.moduleMm).toBeGreaterThan(1);
-    expect(QR_PRINT_MM).toBeGreaterThanOrEqual(30);
+    expect(QR_PRINT_MM).toBe(46);
+    // poster.css prints it at that size.
+    expect(readFileSync('src/styles/poster.css', 'utf8')).toMatch(/\.qr \{[^}]*width: 46mm; height: 46mm;/);
+  });
+
+  it('carry error correction Q, as read back from the drawn format information', async () => {
+    const qr = await makeQrCode('http://localhost:4321/q/kg43/', 'x');
+    expect([qr.version, qr.modules]).toEqual([3, 29]);
+    expect(errorCorrectionLevel(qr.svg, QR_QUIET_ZONE, qr.modules)).toBe('Q');
+    // The reader tells levels apart: the same address at level L reads back as L.
+    const low = await QRCode.toString('http://localhost:4321/q/kg43/', { errorCorrectionLevel: 'L', margin: QR_QUIET_ZONE, type: 'svg' });
+    expect(errorCorrectionLevel(low, QR_QUIET_ZONE, 25)).toBe('L');
   });
 });
 
