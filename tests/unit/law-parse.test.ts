@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleLines, LawParseError, parseLaw, serialiseLaw } from '../../src/lib/law/parse.ts';
 import type { LawArticle } from '../../src/lib/law/types.ts';
@@ -10,6 +10,17 @@ const law = parseLaw(readFileSync('content/law/anti-organized-crime-law.md', 'ut
 
 /** SHA-256 of serialiseLaw(): title, normalised chapter headings, "第N条 " + lines. */
 const EXPECTED_SHA256 = '761eb7f482f4e4cd642961d25dcf9d540df7ade57bdc622089ba6dadfcbbd382';
+
+/**
+ * SHA-256 of the files in content/law exactly as committed (bytes, not parsed): the hash
+ * above is of the parser's own output, so it cannot see a change the parser drops. Update
+ * one only together with the official text it was copied from.
+ */
+const RAW_SHA256: Record<string, string> = {
+  'anti-organized-crime-law.md': 'b09f64ae4364b7db442798aa6d2035d5ef1fc2923bc1ea3f7d69f31bbc492890',
+  'criminal-law-article-294.md': 'ac28bf68bff910ac60f5614f236cbdd05fbbfc4c194e86dbdc789f8fe0e00348',
+  'criminal-procedure-law-excerpts.md': 'ce710535a5ef56f7ae38f73652934d33b98560bf8abff17134e7c939b32f4bee',
+};
 
 const plain = (a: LawArticle) => a.paragraphs.map((p) => ({ text: p.text, items: p.items.map((i) => i.label + i.text) }));
 const article = (n: number) => {
@@ -54,6 +65,12 @@ describe('parseLaw on the Anti-Organized Crime Law', () => {
 
   it('matches the committed checksum of the whole normalised text', () => {
     expect(createHash('sha256').update(serialiseLaw(law)).digest('hex')).toBe(EXPECTED_SHA256);
+  });
+
+  it('reads law files whose raw bytes match their committed checksums, one for every file', () => {
+    const files = readdirSync('content/law').filter((f) => f.endsWith('.md')).sort();
+    expect(files).toEqual(Object.keys(RAW_SHA256).sort());
+    for (const f of files) expect(createHash('sha256').update(readFileSync(`content/law/${f}`)).digest('hex'), f).toBe(RAW_SHA256[f]);
   });
 
   it('reads article 2 as three paragraphs', () => {
