@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { budgetProblems } from '../harness/perf/budgets.ts';
+import { budgetProblems, type ReadingPageKind } from '../harness/perf/budgets.ts';
 import { readingPages, weighPage } from '../harness/weight.ts';
+import { ceiling, HEADROOM, MEASURED_PAGE_WEIGHT } from './ceilings.ts';
 
 // Page-weight budgets over dist/ as built by `npm test` (issue 8). Every reading page is
 // found by its URL pattern, so pages other features add later are checked too.
@@ -19,6 +20,25 @@ describe('page-weight budgets', () => {
   it.each(pages.map((p) => [p.path, p] as const))('%s stays within its budgets', async (_path, p) => {
     const w = await weighPage(p);
     expect(budgetProblems(w, p.kind)).toEqual([]);
+  });
+});
+
+describe('regression ceilings', () => {
+  const kinds = Object.keys(MEASURED_PAGE_WEIGHT) as ReadingPageKind[];
+  it.each(kinds)(`the heaviest %s page stays within the measured level + ${Math.round((HEADROOM - 1) * 100)}%`, async (kind) => {
+    const weights = await Promise.all(pages.filter((p) => p.kind === kind).map((p) => weighPage(p)));
+    expect(weights.length).toBeGreaterThan(0);
+    const heaviest = {
+      html: Math.max(...weights.map((w) => w.html.gzip)),
+      css: Math.max(...weights.map((w) => w.totals.css)),
+      js: Math.max(...weights.map((w) => w.totals.js)),
+      firstView: Math.max(...weights.map((w) => w.totals.firstView)),
+      critical: Math.max(...weights.map((w) => (kind === 'law-full' ? w.totals.criticalStart : w.totals.critical))),
+    };
+    const over = Object.entries(MEASURED_PAGE_WEIGHT[kind])
+      .filter(([k, measured]) => heaviest[k as keyof typeof heaviest] > ceiling(measured))
+      .map(([k, measured]) => `${k}: ${heaviest[k as keyof typeof heaviest]} B, measured ${measured} B, ceiling ${ceiling(measured)} B`);
+    expect(over, `heaviest ${kind} page now: ${JSON.stringify(heaviest)} (tests/budgets/ceilings.ts)`).toEqual([]);
   });
 });
 

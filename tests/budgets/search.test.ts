@@ -11,6 +11,7 @@ import { DIST } from '../harness/dist.ts';
 import { loadQueries } from '../harness/search-eval.ts';
 import { startPreview, type RunningServer } from '../harness/server.ts';
 import { firstSearchTransfers } from '../harness/transfers.ts';
+import { ceiling, MEASURED_FIRST_SEARCH } from './ceilings.ts';
 
 // The first search query from a cold cache, in Chromium against the built site: the
 // search page, the hints, and the text-index shards the query needs. Pagefind loads only
@@ -47,6 +48,8 @@ describe('the first search query', () => {
     const { rows, total } = totalsByType(transfers);
     const message = `search for “${q}” downloaded ${kB(total.gzip)} gzip in ${total.requests} requests (${breakdownOf(rows)})`;
     expect(total.gzip, message).toBeLessThanOrEqual(BUDGETS.firstSearch);
+    // And within its measured level + 15% (tests/budgets/ceilings.ts).
+    expect(total.gzip, `${message}; measured ${MEASURED_FIRST_SEARCH[q]} B`).toBeLessThanOrEqual(ceiling(MEASURED_FIRST_SEARCH[q]!));
     expect(rows.filter((r) => r.type.startsWith('pagefind')), message).toEqual([]);
     expect(rows.find((r) => r.type === 'search hints')?.requests, message).toBe(1);
     // Exactly the shards the query's terms are in: the model the whole query set is checked with.
