@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempProject, type TempProject } from '../helpers/temp-project.ts';
+import { cleanEnv, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 // The fixtures go through the fast check in tests/unit/content-check.test.ts; a few
 // also go through a real `astro build` here, to prove the build applies the same rules.
@@ -72,11 +73,51 @@ describe('the full build', () => {
   });
 });
 
+describe('a material too long for one sheet', () => {
+  it('fails the build, naming the file and how much too long it is', () => {
+    const p = tempProject();
+    projects.push(p);
+    const file = join(p.dir, 'content/materials/eshili.mdx');
+    // Ten whole articles quoted: far more than one A4 sheet takes at the smallest type size.
+    const quotes = Array.from({ length: 10 }, (_, i) => `  - { article: ${20 + i} }`).join('\n');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace('quotes:\n  - { article: 2, paragraph: 2 }\n', `quotes:\n${quotes}\n`));
+    expect(readFileSync(file, 'utf8')).not.toBe(source);
+    const { status, output } = p.build();
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/eshili\.mdx：文字太多，一张 A4 纸放不下（约 \d+ 字，最多约 700 字；换行也算字数）/);
+    expect(existsSync(join(p.dir, 'dist/index.html'))).toBe(false);
+  });
+});
+
+describe('npm run build:production', () => {
+  it('refuses the shipped local address, naming the file and field, and builds nothing', () => {
+    const p = tempProject();
+    projects.push(p);
+    // Organization and region filled in, so the address is the only thing wrong.
+    const config = join(p.dir, 'content/site.yaml');
+    const shipped = readFileSync(config, 'utf8');
+    expect(shipped).toMatch(/^baseUrl: http:\/\/localhost:4321$/m);
+    writeFileSync(config, shipped.replace(/^organization: ""$/m, 'organization: 某某县委政法委').replace(/^region: ""$/m, 'region: 某某县'));
+    const r = spawnSync('npm', ['run', 'build:production'], {
+      cwd: p.dir,
+      encoding: 'utf8',
+      env: { ...cleanEnv(), PATH: `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`, NO_COLOR: '1' },
+      timeout: 240_000,
+    });
+    const output = `${r.stdout}\n${r.stderr}`;
+    expect(r.status, output).not.toBe(0);
+    expect(output).toContain('content/site.yaml');
+    expect(output).toContain('正式发布不能用本机地址 http://localhost:4321');
+    expect(output).not.toContain('主办单位');
+    expect(existsSync(join(p.dir, 'dist'))).toBe(false);
+  });
+});
+
 describe('npm run dev', () => {
   it('shows drafts with a visible 草稿 banner', async () => {
     const { spawn } = await import('node:child_process');
     const { freePort } = await import('../harness/server.ts');
-    const { cleanEnv } = await import('../helpers/temp-project.ts');
     const p = tempProject();
     projects.push(p);
     const source = readFileSync('content/qa/how-to-report.mdx', 'utf8');
