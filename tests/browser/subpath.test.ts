@@ -89,11 +89,14 @@ describe(`the site built for ${BASE_URL}, behind nginx under ${BASE}`, () => {
     expect(asset.headers.get('cache-control')).toBe(CACHE_CONTROL.hashedAssets);
   });
 
-  it('search works in Chromium under the served CSP', async () => {
+  it('search works in Chromium under the served CSP, 搜索全文 (pagefind) included', async () => {
     const found = await searchUnderCsp(browser, nginx.url + BASE, '恶势力');
     expect(found.cspViolations).toEqual([]);
     expect(found.consoleErrors).toEqual([]);
+    expect(found.foreignRequests).toEqual([]);
+    expect(found.pagefindRan).toBe(true);
     expect(found.hrefs.slice(0, 5)).toContain(`${BASE}law/2/`);
+    expect(found.marks).toBeGreaterThan(0);
   });
 
   it('search finds a colloquial question through the text index, under the served CSP', async () => {

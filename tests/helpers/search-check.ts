@@ -51,9 +51,15 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
       .waitFor({ timeout: 10_000 })
       .catch((e: Error) => consoleErrors.push(`no results: ${e.message.split('\n')[0]}`));
     const firstHrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    // Ask for the full-text results so that pagefind (WebAssembly, index chunks) runs under the CSP as well.
+    // Ask for the full-text results (搜索全文) so that pagefind (WebAssembly, index chunks)
+    // runs under the CSP as well. The button is always offered; its absence is an error.
     const more = page.locator('.search-more');
-    if (await more.count()) {
+    const offered = await more.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!offered) consoleErrors.push('no 搜索全文 button');
+    else {
       await more.click();
       await page.waitForFunction(() => !document.querySelector('.search-more'), undefined, { timeout: 10_000 }).catch((e: Error) => consoleErrors.push(`no full-text results: ${e.message.split('\n')[0]}`));
     }
