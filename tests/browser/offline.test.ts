@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../src/lib/security-headers.ts';
 import type { RunningServer } from '../harness/server.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
-import { tempProject } from '../helpers/temp-project.ts';
+import { siteBuiltFor } from '../helpers/site-built-for.ts';
 import { useSite } from '../helpers/residents-browser.ts';
 
 // Offline reading in Chromium: 离线保存, then the network cut off.
@@ -84,16 +84,9 @@ describe('offline reading', () => {
   });
 
   it('works the same for a site under a sub-path, served with the Content-Security-Policy', async () => {
-    const p = tempProject();
-    try {
-      const config = join(p.dir, 'content/site.yaml');
-      writeFileSync(config, readFileSync(config, 'utf8').replace(/^baseUrl:.*$/m, 'baseUrl: http://localhost:4321/pufa/'));
-      const { status, output } = p.build();
-      expect(status, output).toBe(0);
-      expect(readFileSync(join(p.dir, 'dist/sw.js'), 'utf8')).toContain('"base":"/pufa/"');
-      await offlineFlow(await startStaticServer({ dir: join(p.dir, 'dist'), base: '/pufa/', headers: { 'content-security-policy': CSP } }));
-    } finally {
-      p.remove();
-    }
+    // The same build as the sub-path test behind nginx (tests/helpers/site-built-for.ts).
+    const dist = await siteBuiltFor('https://www.example.gov.cn/pufa/');
+    expect(readFileSync(join(dist, 'sw.js'), 'utf8')).toContain('"base":"/pufa/"');
+    await offlineFlow(await startStaticServer({ dir: dist, base: '/pufa/', headers: { 'content-security-policy': CSP } }));
   }, 180_000);
 });

@@ -1,52 +1,36 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { parse } from 'node-html-parser';
-import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_CONTROL, headersFile, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
 import { launchChromium } from '../harness/browser.ts';
 import { checkLinks } from '../helpers/links.ts';
 import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { siteBuiltFor } from '../helpers/site-built-for.ts';
 import { expectTextIndexSearch, searchUnderCsp } from '../helpers/search-check.ts';
 import { sitemapPaths } from '../helpers/sitemap.ts';
 
 /**
  * Deployment under a sub-path, as the README describes it: the site built for
- * baseUrl https://www.example.gov.cn/pufa/ (a second, temporary build), its files in
+ * baseUrl https://www.example.gov.cn/pufa/ (a second build, shared with offline.test.ts), its files in
  * <root>/pufa/, and the committed nginx server block with the lines marked "# base"
  * set to /pufa/.
  */
 const BASE = '/pufa/';
 const BASE_URL = `https://www.example.gov.cn${BASE}`;
-const work = mkdtempSync(join(tmpdir(), 'aocl-subpath-'));
-const site = join(work, 'site');
+let site: string;
 let nginx: RunningNginx;
 let browser: Browser;
 
 beforeAll(async () => {
-  const doc = parseDocument(readFileSync('content/site.yaml', 'utf8'));
-  doc.set('baseUrl', BASE_URL);
-  writeFileSync(join(work, 'site.yaml'), String(doc));
-  // Vitest puts Vite's env (BASE_URL=/, MODE, NODE_ENV=test…) into process.env; the
-  // build must not inherit it, or BASE_URL overrides the configured base.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(k)),
-  );
-  await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', site], {
-    env: { ...env, SITE_CONFIG: join(work, 'site.yaml'), FORCE_COLOR: '0' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  site = await siteBuiltFor(BASE_URL);
   nginx = await startNginx({ site, base: BASE });
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await nginx?.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const get = (path: string) => fetch(nginx.url + path);
