@@ -48,6 +48,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           ...TIMEOUTS,
+          // One worker runs many files: starting a fresh one per file cost more than the tests.
+          // Unit tests keep no module state between files (no mocks, no globals).
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
