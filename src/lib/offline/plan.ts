@@ -1,3 +1,5 @@
+import { HASHED_DIR } from '../output-folders.ts';
+
 /**
  * What the service worker keeps, worked out at build time from the built pages.
  * Pure: the integration (src/integrations/service-worker.ts) reads dist/ and passes
@@ -40,9 +42,6 @@ export const SHELL_PAGES = ['/', '/offline/no-network/'] as const;
 /** Other unhashed files in the shell. */
 export const SHELL_FILES = ['/favicon.svg'] as const;
 export const FALLBACK_PAGE = '/offline/no-network/';
-
-/** The folder of hashed build output (Astro's build.assets), below the base. */
-export const HASHED_DIR = '_astro/';
 
 /**
  * Names of hashed files a text refers to: src/href attributes, CSS url(), and — for
