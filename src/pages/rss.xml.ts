@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import site from 'virtual:aocl/site-config';
 import { getCases, getNews } from '../data/stories.ts';
-import { absoluteUrl, casePath, FILES, newsPath } from '../lib/routes.ts';
+import { absoluteUrl, casePath, FILES, newsPath, PAGES } from '../lib/routes.ts';
 
 /**
  * RSS 2.0 feed of 典型案例 and 工作动态, newest first. Links are absolute on the
@@ -30,7 +30,7 @@ export const GET: APIRoute = async () => {
   return rss({
     title: `${site.name}：典型案例和工作动态`,
     description: '反有组织犯罪法普法宣传网站发布的典型案例和工作动态。',
-    site: absoluteUrl(site.baseUrl, '/'),
+    site: absoluteUrl(site.baseUrl, PAGES.home),
     items,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>zh-cn</language><atom:link href="${absoluteUrl(site.baseUrl, FILES.rss)}" rel="self" type="application/rss+xml"/>`,
