@@ -35,7 +35,7 @@ describe('the law pages', () => {
 
 describe('every page', () => {
   it.each(pages.map((p) => [p.path, p.file]))('%s has lang, title, description and canonical', (path) => {
-    const doc = page(path.endsWith('/') ? path : path);
+    const doc = page(path);
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
     expect(doc.querySelector('title')!.text.trim().length).toBeGreaterThan(0);
     expect(doc.querySelector('meta[name="description"]')!.getAttribute('content')!.length).toBeGreaterThan(10);
