@@ -63,13 +63,18 @@ export function hashedRefs(text: string): string[] {
 export function reachableAssets(roots: Iterable<string>, read: (name: string) => string | undefined): Set<string> {
   const seen = new Set<string>();
   const queue: string[] = [];
-  for (const text of roots) for (const n of hashedRefs(text)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+  const visit = (n: string) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    queue.push(n);
+  };
+  for (const text of roots) hashedRefs(text).forEach(visit);
   while (queue.length) {
     const name = queue.pop()!;
     if (!/\.(m?js|css)$/.test(name)) continue;
     const text = read(name);
     if (text === undefined) continue;
-    for (const n of hashedRefs(text)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    hashedRefs(text).forEach(visit);
   }
   return seen;
 }
