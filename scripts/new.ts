@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { MDX_COLLECTIONS, SLUG_RE } from '../src/lib/content/collections.ts';
+import { entryPath } from '../src/lib/routes.ts';
 import { codesIn, newShortCode } from '../src/lib/content/short-codes.ts';
 import { KIND_NAMES, template } from '../src/lib/content/templates.ts';
 
@@ -59,5 +60,5 @@ if (existsSync(file)) {
 mkdirSync(dir, { recursive: true });
 const today = new Date().toISOString().slice(0, 10);
 writeFileSync(file, template(kind, title, code, today));
-console.log(`已新建 ${file}（${collection.label}，短码 ${code}，网址 ${collection.path(slug)}）。`);
+console.log(`已新建 ${file}（${collection.label}，短码 ${code}，网址 ${entryPath(collection.name, slug)}）。`);
 console.log('下一步：打开文件，把所有“【请填写】”换成内容；运行 npm run check:content 检查；写完后删去 draft: true。');

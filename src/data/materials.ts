@@ -3,10 +3,10 @@ import { formatProblem, type ContentProblem } from '../lib/errors/error-map.ts';
 import { MATERIAL_KINDS, type Citation, type MaterialData } from '../lib/content/schemas.ts';
 import { resolveCitation, type ResolvedCitation } from '../lib/law/cite.ts';
 import { LAWS } from '../lib/law/registry.ts';
-import { materialPagePath } from '../lib/posters/paths.ts';
+import { materialPath } from '../lib/routes.ts';
 import type { Channel } from '../lib/content/channels.ts';
 import { getLaws } from './law.ts';
-import { getPrintChannels } from './print-channels.ts';
+import { getPrintChannels } from './channels.ts';
 
 /** 宣传资料 with their law citations resolved against the law data. */
 
@@ -86,7 +86,7 @@ async function load(): Promise<Material[]> {
     const file = entry.filePath ?? `content/materials/${entry.id}.mdx`;
     return {
       slug: entry.id,
-      path: materialPagePath(entry.id),
+      path: materialPath(entry.id),
       file,
       entry,
       data: entry.data,
@@ -105,4 +105,9 @@ async function load(): Promise<Material[]> {
 export function getMaterials(): Promise<Material[]> {
   cache ??= load();
   return cache;
+}
+
+/** getStaticPaths of the pages made per material (its reading page and its poster): one per slug. */
+export async function materialStaticPaths(): Promise<Array<{ params: { slug: string }; props: { material: Material } }>> {
+  return (await getMaterials()).map((material) => ({ params: { slug: material.slug }, props: { material } }));
 }

@@ -1,7 +1,6 @@
 import { assertShortLinks, lawShortCode, type ShortLink } from '../lib/permalinks/short-links.ts';
 import { LAWS } from '../lib/law/registry.ts';
-import { qaPagePath } from '../lib/posters/paths.ts';
-import { lawArticlePath } from '../lib/urls.ts';
+import { entryPath, lawArticlePath, qaPath } from '../lib/routes.ts';
 import { getLaw } from './law.ts';
 import { getMaterials } from './materials.ts';
 import { getQa } from './qa.ts';
@@ -25,11 +24,11 @@ async function load(): Promise<ShortLink[]> {
     rule: true,
   }));
   for (const e of await getQa()) {
-    links.push({ code: e.data.code, target: qaPagePath(e.id), title: e.data.title, source: e.filePath ?? `content/qa/${e.id}.mdx` });
+    links.push({ code: e.data.code, target: qaPath(e.id), title: e.data.title, source: e.filePath ?? `content/qa/${e.id}.mdx` });
   }
   for (const [list, dir] of [[await getCases(), 'cases'], [await getNews(), 'news']] as const) {
     for (const e of list) {
-      links.push({ code: e.data.code, target: `/${dir}/${e.id}/`, title: e.data.title, source: e.filePath ?? `content/${dir}/${e.id}.mdx` });
+      links.push({ code: e.data.code, target: entryPath(dir, e.id), title: e.data.title, source: e.filePath ?? `content/${dir}/${e.id}.mdx` });
     }
   }
   for (const m of await getMaterials()) {
@@ -42,11 +41,4 @@ async function load(): Promise<ShortLink[]> {
 export function getShortLinks(): Promise<ShortLink[]> {
   cache ??= load();
   return cache;
-}
-
-/** The short link whose target is this page. */
-export async function shortLinkTo(target: string): Promise<ShortLink> {
-  const link = (await getShortLinks()).find((l) => l.target === target);
-  if (!link) throw new Error(`没有指向 ${target} 的短网址`);
-  return link;
 }

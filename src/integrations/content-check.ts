@@ -1,8 +1,7 @@
-import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContentFiles } from '../lib/content/check-files.ts';
-import { contentDir } from '../lib/content/dir.ts';
+import { contentRoot } from '../lib/content/dir.ts';
 import { formatProblem } from '../lib/errors/error-map.ts';
 
 /**
@@ -16,15 +15,9 @@ export function contentCheckIntegration(): AstroIntegration {
     name: 'aocl:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        // checkContentFiles reads <root>/content/ (and <root>/public/ for images): with
-        // CONTENT_DIR (the scale benchmark) the root is the folder that holds that content/.
-        let root = fileURLToPath(config.root);
-        if (process.env.CONTENT_DIR) {
-          const dir = resolve(root, contentDir());
-          if (basename(dir) !== 'content') throw new Error(`CONTENT_DIR must name a folder called content (got ${dir})`);
-          root = dirname(dir);
-        }
-        const { problems, warnings } = checkContentFiles(root);
+        // checkContentFiles reads <root>/content/ (and <root>/public/ for images); with
+        // CONTENT_DIR (the scale benchmark) that root is elsewhere.
+        const { problems, warnings } = checkContentFiles(contentRoot(fileURLToPath(config.root)));
         for (const w of warnings) logger.warn(formatProblem(w));
         if (problems.length === 0) return;
         const text = [`发现 ${problems.length} 个内容问题，请逐条修改：`, ...problems.map((p) => `  ✗ ${formatProblem(p)}`)].join('\n');

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { PAGEFIND_DIR } from '../lib/routes.ts';
 import { pagesFromFragments, writeTextIndex } from './search-text-index.ts';
 
 /**
@@ -44,7 +45,7 @@ export function pagefindIntegration(): AstroIntegration {
         if (files.errors.length) throw new Error(`pagefind: ${files.errors.join('; ')}`);
         const text = writeTextIndex(outDir, pagesFromFragments(files.files));
         logger.info(`search text index: ${text.pages} pages in ${text.shards} shards (${text.dir})`);
-        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+        const written = await index.writeFiles({ outputPath: `${outDir}/${PAGEFIND_DIR}` });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
         const done = performance.now();

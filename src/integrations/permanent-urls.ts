@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST_FILE, pagePathsFromFiles, parseManifest, unresolvedPaths } from '../lib/permalinks/manifest.ts';
 import { REDIRECTS_FILE, type Redirect } from '../lib/permalinks/redirects.ts';
+import { stripBase, withTrailingSlash } from '../lib/routes.ts';
 
 /**
  * Permanent URLs. Exposes the declared redirects to pages as `virtual:aocl/redirects`
@@ -35,7 +36,7 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
         });
       },
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : config.base + '/';
+        base = withTrailingSlash(config.base);
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -46,7 +47,7 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
           const m = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(readFileSync(file(p), 'utf8'));
           if (!m) return undefined;
           const url = m[1]!.replace(/&amp;/g, '&');
-          return url.startsWith(base) ? '/' + url.slice(base.length) : url;
+          return stripBase(base, url);
         };
 
         let manifestText: string;

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SearchHints } from '../lib/search/hints.ts';
-import { SEARCH_INDEX_DIR } from '../lib/security-headers.ts';
+import { FILES, SEARCH_INDEX_DIR } from '../lib/routes.ts';
 import { buildTextIndex, TEXT_INDEX_VERSION, type TextIndexManifest } from '../lib/search/text-index.ts';
 
 /** A page as pagefind extracted it: its URL path and the text of its data-pagefind-body. */
@@ -37,7 +37,7 @@ export function pagesFromFragments(files: ReadonlyArray<{ path: string; content:
  * in the hints: a page that is not fails the build instead of being unsearchable.
  */
 export function writeTextIndex(outDir: string, pages: readonly ExtractedPage[]): { shards: number; dir: string; pages: number } {
-  const hintsFile = join(outDir, 'search-hints.json');
+  const hintsFile = join(outDir, FILES.searchHints);
   const hints = JSON.parse(readFileSync(hintsFile, 'utf8')) as SearchHints;
   const ids = new Map(hints.pages.map((p, i) => [p.u, i]));
   const missing: string[] = [];

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { HASHED_DIR, isOfflinePage, reachableAssets, SHELL_FILES, SHELL_PAGES, type OfflineManifest, type SizedUrl } from '../lib/offline/plan.ts';
+import { isOfflinePage, reachableAssets, SHELL_FILES, SHELL_PAGES, type OfflineManifest, type SizedUrl } from '../lib/offline/plan.ts';
+import { FILES, HASHED_DIR, joinBase, withTrailingSlash } from '../lib/routes.ts';
+import { walkFiles } from '../lib/walk.ts';
 
 /**
  * Offline reading. After `astro build`, works out from dist/ what 离线保存 downloads
@@ -16,13 +18,6 @@ import { HASHED_DIR, isOfflinePage, reachableAssets, SHELL_FILES, SHELL_PAGES, t
  *    a new sw.js, which is how browsers notice an update.
  */
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
 const fingerprint = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').slice(0, 16);
 
 export function serviceWorkerIntegration(): AstroIntegration {
@@ -31,11 +26,11 @@ export function serviceWorkerIntegration(): AstroIntegration {
     name: 'aocl:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : config.base + '/';
+        base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const withBase = (p: string) => base + p.replace(/^\//, '');
+        const withBase = (p: string) => joinBase(base, p);
         const sized = (url: string, file: string): SizedUrl => {
           const bytes = readFileSync(file);
           return { u: url, b: bytes.length, z: gzipSync(bytes, { level: 9 }).length, h: fingerprint(bytes) };
@@ -44,7 +39,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
         const hashedFile = (name: string) => join(out, HASHED_DIR, name);
         const readHashed = (name: string) => (existsSync(hashedFile(name)) ? readFileSync(hashedFile(name), 'utf8') : undefined);
 
-        const pagePaths = walk(out)
+        const pagePaths = walkFiles(out)
           .filter((f) => f.endsWith(`${sep}index.html`))
           .map((f) => '/' + relative(out, f).split(sep).slice(0, -1).map((s) => s + '/').join(''))
           .filter(isOfflinePage)
@@ -74,7 +69,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
         // Changes whenever the worker, the shell or any page 离线保存 offers changes.
         const version = fingerprint([code, ...shellFiles.map((f) => fingerprint(readFileSync(f))), ...all.map((x) => x.u + x.h)].join('\n'));
         const config = { version, base, shell, shellAssets };
-        writeFileSync(join(out, 'sw.js'), `const __SW_CONFIG__=${JSON.stringify(config)};\n${code}`);
+        writeFileSync(join(out, FILES.serviceWorker), `const __SW_CONFIG__=${JSON.stringify(config)};\n${code}`);
 
         const manifest: OfflineManifest = {
           version,
@@ -82,7 +77,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
           assets,
           total: { bytes: all.reduce((n, x) => n + x.b, 0), gzip: all.reduce((n, x) => n + x.z, 0) },
         };
-        writeFileSync(join(out, 'offline.json'), JSON.stringify(manifest));
+        writeFileSync(join(out, FILES.offlineManifest), JSON.stringify(manifest));
         const kb = (n: number) => `${Math.round(n / 1000)} kB`;
         logger.info(`sw.js ${version}: 离线保存 ${pages.length} pages + ${assets.length} files, ${kb(manifest.total.gzip)} gzip (${kb(manifest.total.bytes)} raw)`);
       },

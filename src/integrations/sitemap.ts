@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { isNoindex } from '../lib/noindex.ts';
+import { joinBase, withTrailingSlash } from '../lib/routes.ts';
 
 /**
  * @astrojs/sitemap, minus every page that carries <meta name="robots" content="noindex">
@@ -19,7 +20,7 @@ export function sitemapIntegration(opts: { filter?: (url: string) => boolean } =
     name: 'aocl:noindex-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : config.base + '/';
+        base = withTrailingSlash(config.base);
       },
       'astro:build:generated': ({ dir }) => {
         const outDir = fileURLToPath(dir);
@@ -27,7 +28,7 @@ export function sitemapIntegration(opts: { filter?: (url: string) => boolean } =
           if (!file.endsWith('.html')) continue;
           if (!isNoindex(readFileSync(join(outDir, file), 'utf8'))) continue;
           const rel = relative('.', file).split(sep).join('/');
-          noindex.add(base + rel.replace(/(^|\/)index\.html$/, '$1'));
+          noindex.add(joinBase(base, rel.replace(/(^|\/)index\.html$/, '$1')));
         }
       },
     },

@@ -1,4 +1,4 @@
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl } from './routes.ts';
 
 /**
  * robots.txt for the site at `baseUrl`: everything may be crawled, and the sitemap

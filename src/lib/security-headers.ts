@@ -1,3 +1,5 @@
+import { HASHED_DIR, SEARCH_INDEX_DIR, withTrailingSlash } from './routes.ts';
+
 /**
  * The HTTP response headers the site is served with: one source of truth for
  * dist/_headers (written at build by src/integrations/headers-file.ts) and for the
@@ -70,10 +72,6 @@ export const CACHE_CONTROL = {
   short: 'public, max-age=300',
 } as const;
 
-/** The folder of hashed build output, relative to the site's base. */
-export const HASHED_ASSETS_DIR = '_astro/';
-/** The folder of the search text index; each build's shards are in a subfolder named by their content hash. */
-export const SEARCH_INDEX_DIR = 'search-index/';
 
 /**
  * The `_headers` file read by static hosts and CDNs (Netlify, Cloudflare Pages and
@@ -85,14 +83,14 @@ export const SEARCH_INDEX_DIR = 'search-index/';
  * default, which revalidates.
  */
 export function headersFile(base: string): string {
-  const root = base.endsWith('/') ? base : base + '/';
+  const root = withTrailingSlash(base);
   const block = (pattern: string, headers: Record<string, string>) =>
     [pattern, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
   return (
     [
       '# Written by the build from src/lib/security-headers.ts. Do not edit.',
       block(`${root}*`, SECURITY_HEADERS),
-      block(`${root}${HASHED_ASSETS_DIR}*`, { 'Cache-Control': CACHE_CONTROL.hashedAssets }),
+      block(`${root}${HASHED_DIR}*`, { 'Cache-Control': CACHE_CONTROL.hashedAssets }),
       block(`${root}${SEARCH_INDEX_DIR}*`, { 'Cache-Control': CACHE_CONTROL.hashedAssets }),
     ].join('\n\n') + '\n'
   );

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { absoluteUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl } from '../../src/lib/routes.ts';
 import { QR_PRINT_MM } from '../../src/lib/posters/qr.ts';
 import { launchChromium } from '../harness/browser.ts';
 import { DIST, page as distPage } from '../harness/dist.ts';

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isPreviewAddress } from '../../src/lib/config/schema.ts';
 import { MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
-import { absoluteUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl } from '../../src/lib/routes.ts';
 import { QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
 import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
 import { errorCorrectionLevel } from '../helpers/qr-format.ts';

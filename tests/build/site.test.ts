@@ -145,19 +145,20 @@ describe('nothing is silently dropped', () => {
     const { parse: parseYaml } = await import('yaml');
     const { MDX_COLLECTIONS } = await import('../../src/lib/content/collections.ts');
     const { splitFrontmatter } = await import('../../src/lib/content/mdx.ts');
+    const { entryPath } = await import('../../src/lib/routes.ts');
     for (const c of MDX_COLLECTIONS) {
       const dir = `content/${c.dir}`;
       const sources = has(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')) : [];
       const published = sources
         .filter((f) => (parseYaml(splitFrontmatter(readFileSync(`${dir}/${f}`, 'utf8')).yaml ?? '') as { draft?: boolean }).draft !== true)
-        .map((f) => c.path(f.replace(/\.mdx$/, '')));
-      const built = pages.map((p) => p.path).filter((p) => new RegExp(`^${c.path('[^/]+').replace(/\//g, '\\/')}$`).test(p));
+        .map((f) => entryPath(c.name, f.replace(/\.mdx$/, '')));
+      const built = pages.map((p) => p.path).filter((p) => new RegExp(`^${entryPath(c.name, '[^/]+').replace(/\//g, '\\/')}$`).test(p));
       expect(built.sort(), c.name).toEqual(published.sort());
     }
   });
 
   it('every static route the content check accepts is really built', async () => {
-    const { STATIC_PATHS } = await import('../../src/lib/content/routes.ts');
+    const { STATIC_PATHS } = await import('../../src/lib/routes.ts');
     for (const p of STATIC_PATHS) expect(exists(p === '/' ? 'index.html' : `${p.slice(1)}index.html`), p).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isNoindex } from '../../src/lib/noindex.ts';
 import { isUnlistedPath } from '../../src/lib/permalinks/unlisted.ts';
-import { absoluteUrl } from '../../src/lib/urls.ts';
+import { absoluteUrl } from '../../src/lib/routes.ts';
 import { DIST, htmlPages } from '../harness/dist.ts';
 import { sitemapUrls } from '../helpers/sitemap.ts';
 

@@ -1,17 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { walkFiles } from '../../src/lib/walk.ts';
 
 /** Helpers for tests over the built site in dist/. */
 
 export const DIST = 'dist';
 
-export function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
+/** Every file below a folder (the build's walker, src/lib/walk.ts). */
+export const walk = walkFiles;
 
 /** All HTML files, as site paths: dist/law/61/index.html → /law/61/. */
 export function htmlPages(): Array<{ file: string; path: string }> {

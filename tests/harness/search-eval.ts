@@ -47,7 +47,6 @@ export async function runSiteSearch(page: Page, origin: string, c: QueryCase): P
   const input = page.locator('#search-page-q');
   await input.fill('');
   await page.waitForFunction(() => document.querySelector('#search-results')!.children.length === 0 && document.querySelector('#search-status')!.textContent === '');
-  const started = Date.now();
   await input.fill(c.q);
   const typedAt = Date.now();
   await page.waitForFunction(
@@ -59,7 +58,6 @@ export async function runSiteSearch(page: Page, origin: string, c: QueryCase): P
     { timeout: 15_000 },
   );
   const ms = Date.now() - typedAt;
-  void started;
   const got = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return outcome(c, got, ms);
 }

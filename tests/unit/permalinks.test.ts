@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addToManifest, ManifestError, pagePathsFromFiles, parseManifest, unresolvedPaths } from '../../src/lib/permalinks/manifest.ts';
 import { parseRedirects, RedirectsError } from '../../src/lib/permalinks/redirects.ts';
-import { assertShortLinks, lawShortCode, shortLinkPath, shortLinkProblems, ShortLinkError, type ShortLink } from '../../src/lib/permalinks/short-links.ts';
+import { shortLinkPath } from '../../src/lib/routes.ts';
+import { assertShortLinks, lawShortCode, shortLinkProblems, ShortLinkError, type ShortLink } from '../../src/lib/permalinks/short-links.ts';
 import { isUnlistedPath, sitemapFilter } from '../../src/lib/permalinks/unlisted.ts';
 
 const message = (fn: () => unknown): string => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { firstSentence, webAddress } from '../../src/lib/posters/channels.ts';
+import { firstSentence, webAddress } from '../../src/lib/channel-format.ts';
 import { MAX_WEIGHT, textSize, textWeight, titleSize } from '../../src/lib/posters/fit.ts';
-import { posterPath } from '../../src/lib/posters/paths.ts';
+import { posterPath } from '../../src/lib/routes.ts';
 import { makeQrCode, QR_PRINT_MM, QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
 import { errorCorrectionLevel } from '../helpers/qr-format.ts';
 

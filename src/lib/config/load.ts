@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { contentPath } from '../content/dir.ts';
 import { formatProblem, issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
 import { productionProblems, siteConfigSchema, type SiteConfig } from './schema.ts';
-
-/** The config file when neither SITE_CONFIG nor CONTENT_DIR is set. */
-export const DEFAULT_CONFIG_FILE = 'content/site.yaml';
 
 export class SiteConfigError extends Error {
   readonly problems: ContentProblem[];
@@ -39,9 +37,13 @@ export function parseSiteConfig(text: string, file: string, opts: { production?:
   return result.data;
 }
 
-/** Reads the config file named by SITE_CONFIG, or site.yaml in the content folder (content/ unless CONTENT_DIR says otherwise). */
-export function loadSiteConfig(opts: { file?: string; production?: boolean } = {}): { config: SiteConfig; file: string } {
-  const file = opts.file ?? process.env.SITE_CONFIG ?? contentPath('site.yaml');
+/**
+ * Reads the config file: `file` when given, else the one SITE_CONFIG names, else
+ * site.yaml in the content folder (<root>/content/ when `root` is given, else content/
+ * or the folder CONTENT_DIR names).
+ */
+export function loadSiteConfig(opts: { file?: string; root?: string; production?: boolean } = {}): { config: SiteConfig; file: string } {
+  const file = opts.file ?? process.env.SITE_CONFIG ?? (opts.root !== undefined ? join(opts.root, 'content/site.yaml') : contentPath('site.yaml'));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

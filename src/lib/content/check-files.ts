@@ -1,16 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { loadSiteConfig, SiteConfigError } from '../config/load.ts';
 import { issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
 import { resolveCitation } from '../law/cite.ts';
-import { parseLaw } from '../law/parse.ts';
+import { findArticle, parseLaw } from '../law/parse.ts';
 import { LAWS, LAW_IDS, type LawId } from '../law/registry.ts';
 import type { Law } from '../law/types.ts';
 import { channelSchema, monthsSince } from './channels.ts';
 import { checkContent, type CheckResult, type SourceFile } from './check.ts';
 import { MDX_COLLECTIONS } from './collections.ts';
-import { STATIC_PATHS } from './routes.ts';
+import { QUIZ_LENGTH } from '../quiz/quiz.ts';
+import { entryPath, STATIC_PATHS } from '../routes.ts';
+import { walkFiles } from '../walk.ts';
 import { glossaryEntrySchema, quizQuestionSchema, searchPageSchema, type QuizQuestion } from './schemas.ts';
 import { z } from 'astro/zod';
 
@@ -22,14 +24,6 @@ import { z } from 'astro/zod';
 
 export interface FullCheckResult extends CheckResult {
   warnings: ContentProblem[];
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? listFiles(p) : [p];
-  });
 }
 
 const rel = (root: string, p: string) => relative(root, p).split(sep).join('/');
@@ -54,8 +48,6 @@ function checkYamlList(root: string, file: string, schema: z.ZodType, problems: 
 }
 
 export const QUIZ_FILE = 'content/quiz.yaml';
-/** A quiz draws this many questions; the file must hold at least as many. */
-export const QUIZ_LENGTH = 10;
 
 /** Quiz rules beyond the schema: unique ids, enough questions, and an article that exists (checked like a <Cite>). */
 export function checkQuiz(questions: QuizQuestion[], laws: Record<LawId, Law>, problems: ContentProblem[]): void {
@@ -82,7 +74,7 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
   const now = opts.now ?? new Date();
   const laws = loadLaws(root);
   const files: SourceFile[] = MDX_COLLECTIONS.flatMap((c) =>
-    listFiles(join(root, 'content', c.dir)).map((p) => ({ path: rel(root, p), text: readFileSync(p, 'utf8') })),
+    walkFiles(join(root, 'content', c.dir)).map((p) => ({ path: rel(root, p), text: readFileSync(p, 'utf8') })),
   );
   const result = checkContent({ files, laws, exists: (p) => existsSync(join(root, p)) });
   const problems = [...result.problems];
@@ -91,8 +83,7 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
   // Site config.
   let localChannels: z.output<typeof channelSchema>[] = [];
   try {
-    const configFile = process.env.SITE_CONFIG ?? join(root, 'content/site.yaml');
-    const { config } = loadSiteConfig({ file: configFile, production: opts.production });
+    const { config } = loadSiteConfig({ root, production: opts.production });
     localChannels = config.channels;
   } catch (e) {
     if (e instanceof SiteConfigError) problems.push(...e.problems);
@@ -110,13 +101,13 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
       problems.push({ file: 'content/glossary.yaml', where: `词条“${g.term}” · 字段 qa`, message: `问答“${g.qa}”不存在；应写 content/qa/ 里的文件名（不带 .mdx）` });
     }
     for (const n of g.articles) {
-      if (!laws.aocl.articles.some((a) => a.number === n)) {
+      if (!findArticle(laws.aocl, n)) {
         problems.push({ file: 'content/glossary.yaml', where: `词条“${g.term}” · 字段 articles`, message: `反有组织犯罪法没有第 ${n} 条` });
       }
     }
   });
   const searchPages = checkYamlList(root, 'content/search-pages.yaml', searchPageSchema, problems) as Array<{ path: string }>;
-  const builtPaths = new Set([...STATIC_PATHS, ...result.entries.map((e) => MDX_COLLECTIONS.find((c) => c.name === e.collection)!.path(e.slug))]);
+  const builtPaths = new Set([...STATIC_PATHS, ...result.entries.map((e) => entryPath(e.collection, e.slug))]);
   searchPages.forEach((sp) => {
     if (!builtPaths.has(sp.path)) problems.push({ file: 'content/search-pages.yaml', where: `path ${sp.path}`, message: '这个网址没有对应的页面' });
   });

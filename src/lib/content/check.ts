@@ -3,12 +3,11 @@ import { formatPath, zhErrorMap, type ContentProblem } from '../errors/error-map
 import { resolveCitation } from '../law/cite.ts';
 import type { LawId } from '../law/registry.ts';
 import type { Law } from '../law/types.ts';
-import { lawArticlePath } from '../urls.ts';
+import { entryPath, lawAnchorExists, lawArticlePath, PAGES, STATIC_PATHS, withTrailingSlash } from '../routes.ts';
 import { MDX_COLLECTIONS, SLUG_RE, type MdxCollection } from './collections.ts';
 import { EDITOR_COMPONENTS } from './components.ts';
 import { analyseMdx, splitFrontmatter } from './mdx.ts';
 import { TODO } from './templates.ts';
-import { lawAnchorExists, STATIC_PATHS } from './routes.ts';
 
 /**
  * The content rules, shared by `npm run check:content` and the build. Pure: it gets
@@ -130,7 +129,7 @@ export function checkContent(input: CheckInput): CheckResult {
   // Known pages, for the link check.
   const known = new Set<string>([...STATIC_PATHS, ...(input.extraPaths ?? [])]);
   for (const a of input.laws.aocl.articles) known.add(lawArticlePath(a.number));
-  for (const p of parsed) known.add(p.collection.path(p.slug));
+  for (const p of parsed) known.add(entryPath(p.collection.name, p.slug));
 
   // Pass 2: the body of each file, and rules across files.
   const codes = new Map<string, string>(input.reservedCodes ?? []);
@@ -138,7 +137,7 @@ export function checkContent(input: CheckInput): CheckResult {
   for (const p of parsed) {
     const path = p.file.path;
     // Two files whose names differ only in case would share a URL on many hosts.
-    const url = p.collection.path(p.slug.toLowerCase());
+    const url = entryPath(p.collection.name, p.slug.toLowerCase());
     const twin = urls.get(url);
     if (twin) add(path, `和 ${twin} 的网址相同（${url}）；文件名不能重复（不区分大小写），请换一个文件名`, '文件名');
     else urls.set(url, path);
@@ -201,10 +200,10 @@ export function checkContent(input: CheckInput): CheckResult {
         continue;
       }
       const [pagePath, anchor] = link.url.split('#') as [string, string | undefined];
-      const target = pagePath.endsWith('/') ? pagePath : pagePath + '/';
+      const target = withTrailingSlash(pagePath);
       if (!known.has(target)) {
         add(path, `链接指向的页面不存在：${link.url}。请检查网址（法律条文写成 /law/61/，问答写成 /qa/文件名/）`, where);
-      } else if (anchor && target === '/law/' && !lawAnchorExists(anchor, input.laws.aocl.articles.length, input.laws.aocl.chapters.length)) {
+      } else if (anchor && target === PAGES.law && !lawAnchorExists(anchor, input.laws.aocl.articles.length, input.laws.aocl.chapters.length)) {
         add(path, `/law/ 页面上没有 #${anchor} 这个位置；条文写成 #art-61，章写成 #chapter-7`, where);
       }
     }

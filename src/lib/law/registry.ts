@@ -1,4 +1,4 @@
-import { lawArticlePath } from '../urls.ts';
+import { lawArticlePath, PAGES } from '../routes.ts';
 
 /**
  * The statutes the site quotes, keyed by a stable id. Each maps to a file in
@@ -19,7 +19,6 @@ export interface LawMeta {
 
 export type LawId = 'aocl' | 'criminal-law' | 'criminal-procedure-law';
 
-export const EXCERPTS_PATH = '/law/excerpts/';
 export const excerptAnchor = (id: LawId, n: number): string => `${id}-${n}`;
 
 export const LAWS: Record<LawId, LawMeta> = {
@@ -35,14 +34,14 @@ export const LAWS: Record<LawId, LawMeta> = {
     entry: 'criminal-law-article-294',
     fullName: '中华人民共和国刑法',
     names: ['criminal-law', '刑法', '中华人民共和国刑法'],
-    articlePath: (n) => `${EXCERPTS_PATH}#${excerptAnchor('criminal-law', n)}`,
+    articlePath: (n) => `${PAGES.lawExcerpts}#${excerptAnchor('criminal-law', n)}`,
   },
   'criminal-procedure-law': {
     id: 'criminal-procedure-law',
     entry: 'criminal-procedure-law-excerpts',
     fullName: '中华人民共和国刑事诉讼法',
     names: ['criminal-procedure-law', '刑事诉讼法', '中华人民共和国刑事诉讼法'],
-    articlePath: (n) => `${EXCERPTS_PATH}#${excerptAnchor('criminal-procedure-law', n)}`,
+    articlePath: (n) => `${PAGES.lawExcerpts}#${excerptAnchor('criminal-procedure-law', n)}`,
   },
 };
 

@@ -1,3 +1,5 @@
+import { HASHED_DIR } from '../output-folders.ts';
+
 /**
  * What the service worker keeps, worked out at build time from the built pages.
  * Pure: the integration (src/integrations/service-worker.ts) reads dist/ and passes
@@ -41,9 +43,6 @@ export const SHELL_PAGES = ['/', '/offline/no-network/'] as const;
 export const SHELL_FILES = ['/favicon.svg'] as const;
 export const FALLBACK_PAGE = '/offline/no-network/';
 
-/** The folder of hashed build output (Astro's build.assets), below the base. */
-export const HASHED_DIR = '_astro/';
-
 /**
  * Names of hashed files a text refers to: src/href attributes, CSS url(), and — for
  * scripts — import specifiers and the chunks loaded on demand, which appear as
@@ -64,13 +63,18 @@ export function hashedRefs(text: string): string[] {
 export function reachableAssets(roots: Iterable<string>, read: (name: string) => string | undefined): Set<string> {
   const seen = new Set<string>();
   const queue: string[] = [];
-  for (const text of roots) for (const n of hashedRefs(text)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+  const visit = (n: string) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    queue.push(n);
+  };
+  for (const text of roots) hashedRefs(text).forEach(visit);
   while (queue.length) {
     const name = queue.pop()!;
     if (!/\.(m?js|css)$/.test(name)) continue;
     const text = read(name);
     if (text === undefined) continue;
-    for (const n of hashedRefs(text)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    hashedRefs(text).forEach(visit);
   }
   return seen;
 }

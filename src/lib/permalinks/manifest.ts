@@ -1,5 +1,6 @@
 import type { ContentProblem } from '../errors/error-map.ts';
 import { formatProblem } from '../errors/error-map.ts';
+import { POSTERS_PREFIX } from '../routes.ts';
 
 /**
  * The URL manifest (content/urls.manifest.txt): every public path the site has ever
@@ -12,7 +13,7 @@ import { formatProblem } from '../errors/error-map.ts';
 export const MANIFEST_FILE = 'content/urls.manifest.txt';
 
 /** Print views, not addresses: posters carry the /q/ short link, never their own URL. */
-export const UNLISTED_PREFIXES = ['/posters/'] as const;
+export const UNLISTED_PREFIXES = [POSTERS_PREFIX] as const;
 
 export class ManifestError extends Error {
   readonly problems: ContentProblem[];

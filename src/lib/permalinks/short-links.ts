@@ -10,10 +10,6 @@
  *   l<digits> are reserved for this rule.
  */
 
-export const SHORT_LINK_PREFIX = '/q/';
-
-export const shortLinkPath = (code: string): string => `${SHORT_LINK_PREFIX}${code}/`;
-
 export const lawShortCode = (article: number): string => `l${article}`;
 
 /** Codes reserved for law articles (see lawShortCode). */

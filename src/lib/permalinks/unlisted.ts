@@ -1,4 +1,4 @@
-import { SHORT_LINK_PREFIX } from './short-links.ts';
+import { POSTERS_PREFIX, SHORT_LINK_PREFIX, stripBase } from '../routes.ts';
 
 /**
  * Pages that exist for machines and printers, not for readers arriving from a search
@@ -6,19 +6,14 @@ import { SHORT_LINK_PREFIX } from './short-links.ts';
  * of the sitemap; none of them marks content for the search index either.
  */
 
-export const POSTERS_PREFIX = '/posters/';
-
 export function isUnlistedPath(path: string, redirectFroms: ReadonlySet<string> = new Set()): boolean {
   return path.startsWith(POSTERS_PREFIX) || path.startsWith(SHORT_LINK_PREFIX) || redirectFroms.has(path);
 }
 
 /** A filter for @astrojs/sitemap, which hands over absolute URLs that include the base path. */
 export function sitemapFilter(base: string, redirectFroms: Iterable<string>): (page: string) => boolean {
-  const root = base.endsWith('/') ? base : base + '/';
   const froms = new Set(redirectFroms);
   return (page) => {
-    const pathname = decodeURI(new URL(page).pathname);
-    const path = pathname.startsWith(root) ? '/' + pathname.slice(root.length) : pathname;
-    return !isUnlistedPath(path, froms);
+    return !isUnlistedPath(stripBase(base, decodeURI(new URL(page).pathname)), froms);
   };
 }

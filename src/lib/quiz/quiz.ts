@@ -7,6 +7,9 @@ import { seededRandom } from '../random.ts';
 
 export { seededRandom };
 
+/** A quiz draws this many questions; content/quiz.yaml must hold at least as many (the content check says so). */
+export const QUIZ_LENGTH = 10;
+
 /** A seed from a URL parameter: a whole number 0…4294967295, or undefined when absent or malformed. */
 export function parseSeed(value: string | null | undefined): number | undefined {
   if (!value || !/^\d{1,10}$/.test(value)) return undefined;

@@ -1,5 +1,5 @@
 import { fromChineseNumeral } from '../law/numerals.ts';
-import { lawArticlePath } from '../urls.ts';
+import { lawArticlePath } from '../routes.ts';
 import type { TextIndexManifest } from './text-index.ts';
 
 /**

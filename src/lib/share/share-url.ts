@@ -1,5 +1,4 @@
-import { shortLinkPath } from '../permalinks/short-links.ts';
-import { absoluteUrl } from '../urls.ts';
+import { absoluteUrl, shortLinkPath } from '../routes.ts';
 
 /**
  * The address put into shared text (「复制链接」): the page's short link /q/<code>/

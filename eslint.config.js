@@ -1,0 +1,23 @@
+// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules, and
+// eslint-plugin-astro's for .astro files. Formatting is Prettier's job (npm run format);
+// `npm run lint` runs both checks.
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', '.astro/', '.bench/', 'node_modules/', 'content/', 'public/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      // Unused names are mistakes, except deliberate ones written with a leading underscore.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The full-width space (U+3000) is ordinary Chinese typesetting in text and patterns; elsewhere it is a mistake.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipJSXText: true }],
+    },
+  },
+);
