@@ -1,0 +1,44 @@
+import type { ContentProblem } from '../../errors/error-map.ts';
+import { lawAnchorExists } from '../routes.ts';
+import { lineWhere, type RuleContext } from '../types.ts';
+
+/** Links lead to pages that exist; images are local files with a description. */
+
+const EXTERNAL_RE = /^(https?:)?\/\//;
+
+export function linkRules({ parsed, input, known }: RuleContext): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const law = input.laws.aocl;
+  for (const p of parsed) {
+    const mdx = p.mdx;
+    if (!mdx || mdx.syntaxError) continue;
+    const file = p.file.path;
+    for (const link of mdx.links) {
+      const where = lineWhere(link.line);
+      if (EXTERNAL_RE.test(link.url) || /^(mailto|tel):/.test(link.url)) continue;
+      if (!link.url.startsWith('/')) {
+        problems.push({ file, where, message: `站内链接请从网站根目录写起，以“/”开头并以“/”结尾，如 [举报渠道](/report/)；这里写的是“${link.url}”` });
+        continue;
+      }
+      const [pagePath, anchor] = link.url.split('#') as [string, string | undefined];
+      const target = pagePath.endsWith('/') ? pagePath : pagePath + '/';
+      if (!known.has(target)) {
+        problems.push({ file, where, message: `链接指向的页面不存在：${link.url}。请检查网址（法律条文写成 /law/61/，问答写成 /qa/文件名/）` });
+      } else if (anchor && target === '/law/' && !lawAnchorExists(anchor, law.articles.length, law.chapters.length)) {
+        problems.push({ file, where, message: `/law/ 页面上没有 #${anchor} 这个位置；条文写成 #art-61，章写成 #chapter-7` });
+      }
+    }
+    for (const img of mdx.images) {
+      const where = lineWhere(img.line);
+      if (!img.alt.trim()) problems.push({ file, where, message: `图片缺少说明文字：请写成 ![图片内容的简短说明](${img.url})，方便视力不好的读者` });
+      if (EXTERNAL_RE.test(img.url)) {
+        problems.push({ file, where, message: '图片不能从其他网站加载；请把图片文件放进 public/images/，再写成 /images/文件名' });
+      } else if (img.url.startsWith('/') && !input.exists(`public${img.url}`)) {
+        problems.push({ file, where, message: `找不到图片文件 public${img.url}；请把图片放进 public/images/ 文件夹，并检查文件名（区分大小写）` });
+      } else if (!img.url.startsWith('/')) {
+        problems.push({ file, where, message: `图片地址请写成 /images/文件名（文件放在 public/images/ 里）；这里写的是“${img.url}”` });
+      }
+    }
+  }
+  return problems;
+}
