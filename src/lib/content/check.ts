@@ -6,6 +6,7 @@ import { componentRules } from './rules/components.ts';
 import { crossFileRules } from './rules/cross-file.ts';
 import { linkRules } from './rules/links.ts';
 import { placeholderRules } from './rules/placeholders.ts';
+import { textRules } from './rules/text.ts';
 import { urlRules } from './rules/urls.ts';
 import type { CheckedEntry, CheckInput, CheckResult, Rule, RuleContext } from './types.ts';
 
@@ -20,7 +21,7 @@ export type { CheckedEntry, CheckInput, CheckResult, SourceFile } from './types.
  * of the parsed files in rules/, in the order their problems are listed.
  */
 
-export const RULES: readonly Rule[] = [urlRules, crossFileRules, placeholderRules, componentRules, linkRules];
+export const RULES: readonly Rule[] = [urlRules, crossFileRules, placeholderRules, componentRules, linkRules, textRules];
 
 export function checkContent(input: CheckInput): CheckResult {
   const { parsed, problems: parseProblems } = parseFiles(input.files);

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { formatPath, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { yamlErrorLine } from '../errors/yaml-errors.ts';
 import { MDX_COLLECTIONS, SLUG_RE, type MdxCollection } from './collections.ts';
 import { analyseMdx, splitFrontmatter } from './mdx.ts';
 import { TODO } from './templates.ts';
@@ -62,8 +63,9 @@ export function parseFiles(files: SourceFile[]): { parsed: ParsedFile[]; problem
     const counter = new LineCounter();
     const doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: false });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const line = counter.linePos(e.pos[0]).line + 1;
+      // One unclosed bracket gives several parser errors: report each line once.
+      const lines = [...new Map(doc.errors.map((e) => [yamlErrorLine(yaml, e) + 1, e])).entries()];
+      for (const [line, e] of lines) {
         add(file.path, `字段区的 YAML 格式错误（${e.code}）。常见原因：冒号后少了空格、缩进不齐、引号或方括号没有配对`, lineWhere(line));
       }
       continue;

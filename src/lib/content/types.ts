@@ -26,6 +26,10 @@ export interface CheckInput {
   reservedCodes?: Map<string, string>;
   /** Extra pages that exist (e.g. from other collections). */
   extraPaths?: Iterable<string>;
+  /** Phone numbers text may name: the national channels' and the deployer's (content/site.yaml). */
+  allowedPhones?: Iterable<string>;
+  /** Paths of content/urls.manifest.txt: pages already published, maybe printed. */
+  published?: ReadonlySet<string>;
 }
 
 export interface CheckedEntry {

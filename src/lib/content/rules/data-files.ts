@@ -1,0 +1,64 @@
+import type { Document, LineCounter } from 'yaml';
+import { formatPath, type ContentProblem } from '../../errors/error-map.ts';
+import type { ContentException } from '../exceptions.ts';
+import { yamlLine, type TextScope, type TextUnit } from '../text-units.ts';
+import { checkTextScope } from './text.ts';
+
+/**
+ * The wording rules on the YAML data files readers see: glossary.yaml (term and
+ * definition), quiz.yaml (question, options, explanation; the wrong options are
+ * deliberately wrong, so only the right one is held to the rules) and channels.yaml
+ * (name, purpose, how). Exceptions are written on the entry itself.
+ */
+
+export interface YamlList {
+  file: string;
+  items: Array<Record<string, unknown>>;
+  doc: Document;
+  counter: LineCounter;
+}
+
+const FIELDS: Record<string, string[]> = {
+  'content/glossary.yaml': ['definition'],
+  'content/quiz.yaml': ['question', 'explanation'],
+  'content/channels.yaml': ['name', 'purpose', 'how'],
+};
+
+function entryName(file: string, item: Record<string, unknown>, i: number): string {
+  if (file.endsWith('glossary.yaml')) return `词条“${String(item.term)}”`;
+  if (file.endsWith('quiz.yaml')) return `第 ${i + 1} 题（${String(item.id)}）`;
+  return `渠道“${String(item.id ?? item.name)}”`;
+}
+
+export function dataFileScopes(list: YamlList): TextScope[] {
+  const fields = FIELDS[list.file] ?? [];
+  return list.items.map((item, i) => {
+    const entry = entryName(list.file, item, i);
+    const units: TextUnit[] = [];
+    const unit = (path: Array<string | number>, text: string, role: TextUnit['role']) =>
+      units.push({ file: list.file, line: yamlLine(list.doc, list.counter, [i, ...path]), where: `${entry} · 字段 ${formatPath(path)}`, text, role });
+    for (const f of fields) {
+      if (typeof item[f] !== 'string') continue;
+      const role = list.file.endsWith('glossary.yaml') && f === 'definition' ? 'definition' : 'field';
+      // A glossary definition defines its term: read it as "<term>：<definition>".
+      unit([f], role === 'definition' ? `${String(item.term)}：${String(item[f])}` : String(item[f]), role);
+    }
+    if (Array.isArray(item.options)) {
+      item.options.forEach((o, j) => unit(['options', j], String(o), j + 1 === item.answer ? 'field' : 'wrong-option'));
+    }
+    return {
+      file: list.file,
+      entry,
+      exceptionsLine: yamlLine(list.doc, list.counter, [i, 'exceptions']),
+      exceptions: (item.exceptions as ContentException[] | undefined) ?? [],
+      units,
+      quotes: [],
+      context: typeof item.question === 'string' ? item.question : undefined,
+    };
+  });
+}
+
+export function dataFileTextRules(lists: YamlList[], allowedPhones: Iterable<string>): ContentProblem[] {
+  const phones = new Set([...allowedPhones].map((p) => p.replace(/\D/g, '')));
+  return lists.flatMap((l) => dataFileScopes(l).flatMap((s) => checkTextScope(s, phones)));
+}
