@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { loadSiteConfig, SiteConfigError } from '../config/load.ts';
-import { issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
 import { yamlErrorLine } from '../errors/yaml-errors.ts';
 import { resolveCitation } from '../law/cite.ts';
 import { parseLaw } from '../law/parse.ts';
@@ -12,7 +12,7 @@ import { channelSchema, monthsSince } from './channels.ts';
 import { checkContent, type CheckResult, type SourceFile } from './check.ts';
 import { MDX_COLLECTIONS } from './collections.ts';
 import { STATIC_PATHS } from './routes.ts';
-import { dataFileTextRules, type YamlList } from './rules/data-files.ts';
+import { dataFileTextRules, listIssuesToProblems, type YamlList } from './rules/data-files.ts';
 import { permalinkRules } from './rules/permalinks.ts';
 import { splitPending } from './rules/pending.ts';
 import { ManifestError, MANIFEST_FILE, parseManifest } from '../permalinks/manifest.ts';
@@ -55,9 +55,10 @@ function checkYamlList(root: string, file: string, schema: z.ZodType, problems: 
     for (const [line, e] of lines) problems.push({ file, where: `第 ${line} 行`, message: `YAML 格式错误（${e.code}）。常见原因：冒号后少了空格、缩进不齐、引号或方括号没有配对` });
     return [];
   }
-  const result = z.array(schema).safeParse(doc.toJS() ?? [], { error: zhErrorMap });
+  const raw = doc.toJS() ?? [];
+  const result = z.array(schema).safeParse(raw, { error: zhErrorMap });
   if (!result.success) {
-    problems.push(...issuesToProblems(file, result.error.issues));
+    problems.push(...listIssuesToProblems(file, raw, doc, counter, result.error.issues));
     return [];
   }
   lists?.push({ file, items: result.data as Array<Record<string, unknown>>, doc, counter });
@@ -108,7 +109,17 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
     problems.push(...e.problems.map((p) => ({ ...p, file: isAbsolute(p.file) && !rel(root, p.file).startsWith('..') ? rel(root, p.file) : p.file })));
   }
   const national = checkYamlList(root, 'content/channels.yaml', channelSchema.and(z.object({ id: z.string() })), problems, lists) as ChannelData[];
-  const allowedPhones = [...national, ...localChannels].flatMap((c) => (c.phone ? [c.phone] : []));
+  // The national numbers text may name; read loosely when channels.yaml itself has an error, so one mistake there is not reported in every file.
+  let nationalPhones = national.flatMap((c) => (c.phone ? [c.phone] : []));
+  if (!lists.some((l) => l.file === 'content/channels.yaml')) {
+    try {
+      const raw = parseDocument(readFileSync(join(root, 'content/channels.yaml'), 'utf8')).toJS() as Array<{ phone?: unknown }> | null;
+      nationalPhones = (raw ?? []).flatMap((c) => (c && c.phone !== undefined ? [String(c.phone)] : []));
+    } catch {
+      /* reported above */
+    }
+  }
+  const allowedPhones = [...nationalPhones, ...localChannels.flatMap((c) => (c.phone ? [c.phone] : []))];
 
   const files: SourceFile[] = MDX_COLLECTIONS.flatMap((c) =>
     listFiles(join(root, 'content', c.dir)).map((p) => ({ path: rel(root, p), text: readFileSync(p, 'utf8') })),

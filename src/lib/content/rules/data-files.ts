@@ -24,10 +24,32 @@ const FIELDS: Record<string, string[]> = {
   'content/channels.yaml': ['name', 'purpose', 'how'],
 };
 
-function entryName(file: string, item: Record<string, unknown>, i: number): string {
+/** How an editor finds an entry: 词条“恶势力组织”, 第 3 题（q03）, 渠道“12389”. */
+export function entryName(file: string, item: Record<string, unknown>, i: number): string {
   if (file.endsWith('glossary.yaml')) return `词条“${String(item.term)}”`;
   if (file.endsWith('quiz.yaml')) return `第 ${i + 1} 题（${String(item.id)}）`;
   return `渠道“${String(item.id ?? item.name)}”`;
+}
+
+/** Schema issues of a list file, each named by its entry and line rather than by its index ([2].phone). */
+export function listIssuesToProblems(
+  file: string,
+  raw: unknown,
+  doc: Document,
+  counter: LineCounter,
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): ContentProblem[] {
+  return issues.map((iss) => {
+    const [i, ...rest] = iss.path;
+    const item = Array.isArray(raw) && typeof i === 'number' ? (raw[i] as Record<string, unknown> | null) : undefined;
+    if (typeof i !== 'number' || !item || typeof item !== 'object') {
+      return { file, where: iss.path.length ? `字段 ${formatPath(iss.path)}` : undefined, message: iss.message };
+    }
+    const path = rest.filter((k): k is string | number => typeof k !== 'symbol');
+    const line = yamlLine(doc, counter, [i, ...path]) ?? yamlLine(doc, counter, [i]);
+    const where = [line ? `第 ${line} 行` : undefined, entryName(file, item, i), path.length ? `字段 ${formatPath(path)}` : undefined].filter(Boolean).join(' · ');
+    return { file, where, message: iss.message };
+  });
 }
 
 export function dataFileScopes(list: YamlList): TextScope[] {

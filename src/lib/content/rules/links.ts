@@ -2,13 +2,20 @@ import type { ContentProblem } from '../../errors/error-map.ts';
 import { lawAnchorExists } from '../routes.ts';
 import { lineWhere, type RuleContext } from '../types.ts';
 
-/** Links lead to pages that exist; images are local files with a description. */
+/**
+ * Links lead to pages that exist (not to drafts, from a published page); images are
+ * local files with a description. Reference-style ones ([文字][id], ![说明][id]) are
+ * resolved through their definitions by mdx.ts, so they obey the same rules. A link to
+ * another site stays allowed: a link is navigation, not a request.
+ */
 
 const EXTERNAL_RE = /^(https?:)?\/\//;
 
 export function linkRules({ parsed, input, known }: RuleContext): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const law = input.laws.aocl;
+  // Drafts are left out of a production build: a published page must not link to one.
+  const drafts = new Map(parsed.filter((p) => p.data?.draft === true).map((p) => [p.collection.path(p.slug), p.file.path]));
   for (const p of parsed) {
     const mdx = p.mdx;
     if (!mdx || mdx.syntaxError) continue;
@@ -22,7 +29,10 @@ export function linkRules({ parsed, input, known }: RuleContext): ContentProblem
       }
       const [pagePath, anchor] = link.url.split('#') as [string, string | undefined];
       const target = pagePath.endsWith('/') ? pagePath : pagePath + '/';
-      if (!known.has(target)) {
+      const draft = drafts.get(target);
+      if (draft && p.data?.draft !== true) {
+        problems.push({ file, where, message: `链接指向草稿 ${draft}（${target}）：正式发布时没有这个页面，读者会点到空页面。请等它发布后再加链接，或者先去掉这个链接` });
+      } else if (!known.has(target)) {
         problems.push({ file, where, message: `链接指向的页面不存在：${link.url}。请检查网址（法律条文写成 /law/61/，问答写成 /qa/文件名/）` });
       } else if (anchor && target === '/law/' && !lawAnchorExists(anchor, law.articles.length, law.chapters.length)) {
         problems.push({ file, where, message: `/law/ 页面上没有 #${anchor} 这个位置；条文写成 #art-61，章写成 #chapter-7` });
