@@ -43,8 +43,7 @@ export const qaSchema = z
     code: shortCode,
     related: z.array(z.string()).default([]),
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
-    /** Sourced exceptions to the wording rules (src/lib/content/exceptions.ts). */
-    exceptions: exceptionsField,
+    exceptions: exceptionsField, // sourced exceptions to the wording rules (exceptions.ts)
   })
   .strict()
   .superRefine(checkDates);
@@ -110,7 +109,6 @@ export const materialSchema = z
     updated: isoDate.optional(),
     source: requiredText,
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
-    /** Sourced exceptions to the wording rules (src/lib/content/exceptions.ts). */
     exceptions: exceptionsField,
   })
   .strict()
@@ -167,7 +165,6 @@ export const caseSchema = z
     keywords: keywordList,
     code: shortCode,
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
-    /** Sourced exceptions to the wording rules (src/lib/content/exceptions.ts). */
     exceptions: exceptionsField,
   })
   .strict()
@@ -195,7 +192,6 @@ export const newsSchema = z
     keywords: keywordList,
     code: shortCode,
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
-    /** Sourced exceptions to the wording rules (src/lib/content/exceptions.ts). */
     exceptions: exceptionsField,
   })
   .strict();

@@ -34,8 +34,8 @@ export interface TextScope {
 
 /** Line (1-based, in the whole file) of the YAML node at `path`; `offset` is the line before the first YAML line. */
 export function yamlLine(doc: Document, counter: LineCounter, path: ReadonlyArray<string | number>, offset = 0): number | undefined {
-  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line + offset;
+  const node = doc.getIn(path, true);
+  if (isScalar(node) && node.range) return counter.linePos(node.range[0]).line + offset;
   // A key whose value is empty or a collection: take the key's line.
   const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
   if (isMap(parent)) {
@@ -43,7 +43,10 @@ export function yamlLine(doc: Document, counter: LineCounter, path: ReadonlyArra
     const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
     if (range) return counter.linePos(range[0]).line + offset;
   }
-  if (isSeq(parent)) return undefined;
+  if (isSeq(parent) && typeof path[path.length - 1] === 'number') {
+    const item = parent.items[path[path.length - 1] as number] as { range?: [number, number, number] } | undefined;
+    if (item?.range) return counter.linePos(item.range[0]).line + offset;
+  }
   return undefined;
 }
 

@@ -17,7 +17,7 @@ const SERVICE_RE = /(?:拨打|致电|电话|热线|打)[：:\s“"]*(\d{3,6})(?!
 const CALLING_RE = /拨打|致电|热线|电话/g;
 /** "不是电话号码", "不能拨打": saying what 12337 is not is allowed. */
 const NEGATED_RE = /(?:不是|不能|不要|不用|无需|没有|并非|不可)[^，。；,]{0,2}$/;
-const MONEY_RE = /(?:\d[\d,，.]*\s*(?:多|余)?\s*(?:元|万|千)|[一二三四五六七八九十两][零〇一二三四五六七八九十百千万两]*(?:多|余)?(?:[万千]?元|万|千))/g;
+const MONEY_RE = /(?:\d[\d,，.]*\s*(?:多|余)?\s*(?:[万千]?元|万|千)|[一二三四五六七八九十两][零〇一二三四五六七八九十百千万两]*(?:多|余)?(?:[万千]?元|万|千))/g;
 const REWARD_RE = /奖/;
 
 const where = (u: TextUnit, line: number | undefined) => [line ? `第 ${line} 行` : undefined, u.where].filter(Boolean).join(' · ') || undefined;
