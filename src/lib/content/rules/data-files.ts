@@ -1,7 +1,7 @@
 import type { Document, LineCounter } from 'yaml';
 import { formatPath, type ContentProblem } from '../../errors/error-map.ts';
 import type { ContentException } from '../exceptions.ts';
-import { yamlLine, type TextScope, type TextUnit } from '../text-units.ts';
+import { quoteKey, yamlLine, type TextScope, type TextUnit } from '../text-units.ts';
 import { checkTextScope } from './text.ts';
 
 /**
@@ -74,7 +74,10 @@ export function dataFileScopes(list: YamlList): TextScope[] {
       exceptionsLine: yamlLine(list.doc, list.counter, [i, 'exceptions']),
       exceptions: (item.exceptions as ContentException[] | undefined) ?? [],
       units,
-      quotes: [],
+      // A glossary entry may quote the law through the law data (a `quotes` list of citations).
+      quotes: ((item.quotes as Array<number | { law?: string; article: number; paragraph?: number }> | undefined) ?? []).map((q) =>
+        typeof q === 'number' ? quoteKey(undefined, q, undefined) : quoteKey(q.law, q.article, q.paragraph),
+      ),
       context: typeof item.question === 'string' ? item.question : undefined,
     };
   });
