@@ -3,6 +3,7 @@ import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
 import { freePort } from '../helpers/server.ts';
 import { cleanEnv, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
@@ -17,6 +18,7 @@ const GATE = [
   ['gate-attribute-expression', '<Cite> 的属性 article 只能写数字或文字'],
   ['gate-spread', '<Cite> 里不能写 {...props}'],
   ['gate-unknown-attribute', '<Scenario> 不认识属性 onClick'],
+  ['html-comment', 'MDX 里不能用 <!-- --> 写注释'],
 ] as const;
 const marker = join(tmpdir(), `aocl-gate-ran-${process.pid}`);
 // Code that would leave a trace if it ran, at module level and in an expression.
@@ -89,6 +91,17 @@ describe('the MDX gate in astro dev', () => {
         expect(html, name).toContain('<title>MDXError</title>');
         expect(log, name).toContain(`content/qa/${name}.mdx · 第`);
         expect(log, name).toContain(message);
+      }
+      expect(existsSync(marker)).toBe(false);
+      // In a browser, the page itself shows the Chinese message (Vite's error overlay).
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${port}/qa/gate-runs/`);
+        const overlay = await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '', undefined, { timeout: 30_000 });
+        expect(await overlay.jsonValue()).toContain('content/qa/gate-runs.mdx · 第 11 行：正文里不能写 import 或 export');
+      } finally {
+        await browser.close();
       }
       expect(existsSync(marker)).toBe(false);
       // Pages without code still work.
