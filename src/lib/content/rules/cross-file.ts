@@ -13,6 +13,7 @@ export const titleKey = (t: string): string => t.replace(/[\s\u3000]+/g, '').rep
 export function crossFileRules({ parsed, input }: RuleContext): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const titles = new Map<string, string>();
+  const bySlug = new Map(parsed.map((q) => [`${q.collection.name} ${q.slug}`, q]));
   for (const p of parsed) {
     if (!p.data) continue;
     const file = p.file.path;
@@ -28,7 +29,7 @@ export function crossFileRules({ parsed, input }: RuleContext): ContentProblem[]
       }
     }
     for (const r of (p.data.related as string[] | undefined) ?? []) {
-      const target = parsed.find((q) => q.collection.name === p.collection.name && q.slug === r);
+      const target = bySlug.get(`${p.collection.name} ${r}`);
       if (!target) {
         problems.push({ file, where: '字段 related', message: `related 中的“${r}”不存在；应写同一栏目中另一个文件的文件名（不带 .mdx）` });
       } else if (target.data?.draft === true && p.data.draft !== true) {
