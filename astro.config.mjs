@@ -11,6 +11,7 @@ import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
 import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
+import { mdxGatePlugin } from './src/integrations/mdx-gate.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -52,8 +53,9 @@ export default defineConfig({
     plugins: [lazyChunksPlugin()],
   },
   markdown: {
-    // Root-relative links in Markdown and MDX get the deployment's sub-path.
-    processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }),
+    // The MDX gate refuses code in content (import/export, {expressions}, unknown
+    // attributes) before anything is compiled; root-relative links get the sub-path.
+    processor: satteri({ mdastPlugins: [mdxGatePlugin(), baseLinksPlugin(base)] }),
   },
   devToolbar: { enabled: false },
   integrations: [

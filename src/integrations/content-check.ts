@@ -7,8 +7,9 @@ import { formatProblem } from '../lib/errors/error-map.ts';
 /**
  * Runs the same checks as `npm run check:content` before Astro reads any content,
  * so a build fails with the editor-facing Chinese messages (file, line or field,
- * what to write), all at once. In `astro dev` problems are printed and the
- * preview keeps running.
+ * what to write), all at once, and exits non-zero: the list is the last thing printed,
+ * with no stack trace after it. In `astro dev` problems are printed and the preview
+ * keeps running (the MDX gate still stops a page with code in it from compiling).
  */
 export function contentCheckIntegration(): AstroIntegration {
   return {
@@ -25,7 +26,8 @@ export function contentCheckIntegration(): AstroIntegration {
           logger.error(text);
           return;
         }
-        throw new Error(text);
+        console.error('\n' + text + '\n');
+        process.exit(1);
       },
     },
   };

@@ -73,7 +73,9 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
           }
         }
         if (problems.length) {
-          throw new Error(['永久网址检查没有通过：', ...problems.map((p) => '  - ' + p)].join('\n'));
+          // The Chinese list is the last thing printed, without a stack trace after it.
+          console.error('\n' + ['永久网址检查没有通过：', ...problems.map((p) => '  - ' + p)].join('\n') + '\n');
+          process.exit(1);
         }
 
         const built = pagePathsFromFiles(readdirSync(outDir, { recursive: true, encoding: 'utf8' }));

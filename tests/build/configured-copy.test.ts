@@ -95,11 +95,14 @@ describe('a page listed in the URL manifest', () => {
   }, 180_000);
 
   it('fails the build, naming the path, when it no longer resolves', () => {
+    // The content check sees it before anything is built (check:content runs the same rule).
     expect(first.status, first.output).not.toBe(0);
-    expect(first.output).toContain('/materials/eshili/ 在网址清单 content/urls.manifest.txt 里');
+    expect(first.output).toContain('content/urls.manifest.txt · /materials/eshili/：这个网址已经发布过，但现在没有这个页面');
     expect(first.output).toContain('content/redirects.yaml');
     // Its short link still resolves: the code moved with the file.
-    expect(first.output).not.toContain('/q/8hun/ 在网址清单');
+    expect(first.output).not.toContain('content/urls.manifest.txt · /q/8hun/');
+    // The Chinese list ends the output: no stack trace after it.
+    expect(first.output).not.toMatch(/unhandled error|\n\s+at \S+ \(/);
   });
 
   describe('with a redirect declared', () => {

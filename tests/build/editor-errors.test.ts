@@ -33,7 +33,7 @@ describe('the full build', () => {
     const p = tempProject();
     projects.push(p);
     const source = readFileSync('content/qa/how-to-report.mdx', 'utf8');
-    const draft = source.replace(/^code: \w+$/m, 'code: drft1').replace(/^---\n/, '---\ndraft: true\n');
+    const draft = source.replace(/^code: \w+$/m, 'code: drft1').replace(/^title: .*$/m, 'title: 草稿里的测试问题？').replace(/^---\n/, '---\ndraft: true\n');
     writeFileSync(join(p.dir, 'content/qa/draft-example.mdx'), draft);
     const config = join(p.dir, 'content/site.yaml');
     writeFileSync(
@@ -121,7 +121,7 @@ describe('npm run dev', () => {
     const p = tempProject();
     projects.push(p);
     const source = readFileSync('content/qa/how-to-report.mdx', 'utf8');
-    writeFileSync(join(p.dir, 'content/qa/draft-example.mdx'), source.replace(/^code: \w+$/m, 'code: drft1').replace(/^---\n/, '---\ndraft: true\n'));
+    writeFileSync(join(p.dir, 'content/qa/draft-example.mdx'), source.replace(/^code: \w+$/m, 'code: drft1').replace(/^title: .*$/m, 'title: 草稿里的测试问题？').replace(/^---\n/, '---\ndraft: true\n'));
     const port = await freePort();
     const child = spawn(join(process.cwd(), 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: p.dir,

@@ -11,8 +11,8 @@ import { formatProblem } from '../../src/lib/errors/error-map.ts';
 const laws = loadLaws('.');
 const FIXTURES = 'tests/fixtures/content-errors';
 // Files that are only wrong together with a twin (tested above); only the second of a pair is reported.
-const PAIRED = ['duplicate-code-a.mdx', 'duplicate-code-b.mdx', 'duplicate-slug.mdx'];
-const PAIR_FIRSTS = ['duplicate-code-a.mdx', 'duplicate-slug.mdx'];
+const PAIRED = ['duplicate-code-a.mdx', 'duplicate-code-b.mdx', 'duplicate-slug.mdx', 'duplicate-title-a.mdx', 'duplicate-title-b.mdx', 'draft-target.mdx'];
+const PAIR_FIRSTS = ['duplicate-code-a.mdx', 'duplicate-slug.mdx', 'duplicate-title-a.mdx', 'draft-target.mdx'];
 const fixture = (collection: string, name: string): SourceFile => ({
   path: `content/${collection}/${name}`,
   text: readFileSync(`${FIXTURES}/${collection}/${name}`, 'utf8'),
@@ -42,7 +42,8 @@ describe('content check: one fixture per mistake', () => {
   it('broken internal link', () => expectProblem('qa', 'broken-link.mdx', '第 12 行', '链接指向的页面不存在：/jubao/'));
   it('image without alt text', () => expectProblem('qa', 'image-without-alt.mdx', '第 12 行', '图片缺少说明文字'));
   it('missing image file', () => expectProblem('qa', 'image-missing.mdx', '第 12 行', '找不到图片文件 public/images/no-such-file.png'));
-  it('YAML frontmatter syntax error', () => expectProblem('qa', 'yaml-syntax.mdx', /第 [45] 行/, 'YAML 格式错误'));
+  // The bracket opened on line 4 is never closed: the message points there, not at the line after.
+  it('YAML frontmatter syntax error', () => expectProblem('qa', 'yaml-syntax.mdx', /^第 4 行$/, 'YAML 格式错误'));
   it('MDX syntax error', () => expectProblem('qa', 'mdx-syntax.mdx', /第 \d+ 行/, 'MDX 格式错误'));
   it('unknown component', () => expectProblem('qa', 'unknown-component.mdx', '第 14 行', '不认识的组件 <Quote>；可以使用的组件只有：<Cite article={61} />'));
   it('a case without a source', () => expectProblem('cases', 'case-without-source.mdx', '字段 source', '真实案例必须写来源'));
@@ -51,7 +52,7 @@ describe('content check: one fixture per mistake', () => {
   it('duplicate short code, naming both files', () => {
     const problems = run(fixture('qa', 'duplicate-code-a.mdx'), fixture('qa', 'duplicate-code-b.mdx'));
     expect(problems.map((p) => p.text)).toContain(
-      'content/qa/duplicate-code-b.mdx · 字段 code：短码“dupc”已经被 content/qa/duplicate-code-a.mdx 使用；每个页面的短码必须不同（运行 npm run new 会自动生成新的短码）',
+      'content/qa/duplicate-code-b.mdx · 字段 code：短码“dupc”重复：content/qa/duplicate-code-a.mdx 和 content/qa/duplicate-code-b.mdx 都用了它，两个页面都还没有发布，改哪一个都不会让印出去的 /q/dupc/ 失效。请给其中一个换一个没有用过的短码（运行 npm run new 会自动生成新的短码）',
     );
   });
 
@@ -102,6 +103,6 @@ describe('content check on the real content', () => {
   it('warns about a channel not verified for 12 months', () => {
     const { warnings } = checkContentFiles('.', { now: new Date('2099-01-01T00:00:00Z') });
     expect(warnings.some((w) => w.file === 'content/channels.yaml' && w.message.includes('个月没有核实'))).toBe(true);
-    expect(checkContentFiles('.').warnings).toEqual([]);
+    expect(checkContentFiles('.').warnings.filter((w) => !w.message.startsWith('（待 issue 14 修改）'))).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { contentPath } from '../content/dir.ts';
 import { formatProblem, issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { yamlErrorLine } from '../errors/yaml-errors.ts';
 import { productionProblems, siteConfigSchema, type SiteConfig } from './schema.ts';
 
 export class SiteConfigError extends Error {
@@ -21,8 +22,8 @@ export function parseSiteConfig(text: string, file: string, opts: { production?:
     throw new SiteConfigError(
       doc.errors.map((e) => ({
         file,
-        where: e.linePos ? `第 ${e.linePos[0].line} 行` : undefined,
-        message: `YAML 格式错误（${e.code}）。常见原因：冒号后少了空格、缩进不齐、引号没有配对。`,
+        where: `第 ${yamlErrorLine(text, e)} 行`,
+        message: `YAML 格式错误（${e.code}）。常见原因：冒号后少了空格、缩进不齐、引号或方括号没有配对。`,
       })),
     );
   }
@@ -37,6 +38,13 @@ export function parseSiteConfig(text: string, file: string, opts: { production?:
   return result.data;
 }
 
+/** A path as messages show it: from the project root when the file is inside it, like every other message. */
+export function displayPath(file: string, root: string = process.cwd()): string {
+  if (!isAbsolute(file)) return file;
+  const r = relative(root, file);
+  return r.startsWith('..') || isAbsolute(r) ? file : r.split(sep).join('/');
+}
+
 /**
  * Reads the config file: `file` when given, else the one SITE_CONFIG names, else
  * site.yaml in the content folder (<root>/content/ when `root` is given, else content/
@@ -44,11 +52,12 @@ export function parseSiteConfig(text: string, file: string, opts: { production?:
  */
 export function loadSiteConfig(opts: { file?: string; root?: string; production?: boolean } = {}): { config: SiteConfig; file: string } {
   const file = opts.file ?? process.env.SITE_CONFIG ?? (opts.root !== undefined ? join(opts.root, 'content/site.yaml') : contentPath('site.yaml'));
+  const shown = displayPath(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new SiteConfigError([{ file, message: '找不到网站配置文件。请从仓库中恢复 content/site.yaml。' }]);
+    throw new SiteConfigError([{ file: shown, message: '找不到网站配置文件。请从仓库中恢复 content/site.yaml。' }]);
   }
-  return { config: parseSiteConfig(text, file, opts), file };
+  return { config: parseSiteConfig(text, shown, opts), file };
 }

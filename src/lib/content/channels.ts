@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { exceptionsField } from './exceptions.ts';
 import { isoDate, requiredText } from './fields.ts';
 
 /**
@@ -49,6 +50,8 @@ export const channelSchema = z
     source: requiredText,
     /** The date someone last checked that the channel works as described. */
     verified: isoDate,
+    /** Sourced exceptions to the wording rules (src/lib/content/exceptions.ts). */
+    exceptions: exceptionsField,
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import { loadSiteConfig, SiteConfigError } from '../config/load.ts';
-import { issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import { yamlErrorLine } from '../errors/yaml-errors.ts';
 import { resolveCitation } from '../law/cite.ts';
 import { findArticle, parseLaw } from '../law/parse.ts';
 import { LAWS, LAW_IDS, type LawId } from '../law/registry.ts';
@@ -13,13 +14,19 @@ import { MDX_COLLECTIONS } from './collections.ts';
 import { QUIZ_LENGTH } from '../quiz/quiz.ts';
 import { entryPath, STATIC_PATHS } from '../routes.ts';
 import { walkFiles } from '../walk.ts';
+import { dataFileTextRules, listIssuesToProblems, type YamlList } from './rules/data-files.ts';
+import { permalinkRules } from './rules/permalinks.ts';
+import { splitPending } from './rules/pending.ts';
+import { ManifestError, MANIFEST_FILE, parseManifest } from '../permalinks/manifest.ts';
+import { parseRedirects, REDIRECTS_FILE, RedirectsError, type Redirect } from '../permalinks/redirects.ts';
 import { glossaryEntrySchema, quizQuestionSchema, searchPageSchema, type QuizQuestion } from './schemas.ts';
 import { z } from 'astro/zod';
 
 /**
  * Reads content/ from disk and runs every content rule: the MDX collections, the
- * YAML data files and the site config. Used by scripts/check-content.ts and by the
- * build (src/integrations/content-check.ts).
+ * YAML data files, the site config, and the permanent URLs (manifest, redirects,
+ * short codes). Used by scripts/check-content.ts and by the build
+ * (src/integrations/content-check.ts).
  */
 
 export interface FullCheckResult extends CheckResult {
@@ -28,22 +35,27 @@ export interface FullCheckResult extends CheckResult {
 
 const rel = (root: string, p: string) => relative(root, p).split(sep).join('/');
 
-function checkYamlList(root: string, file: string, schema: z.ZodType, problems: ContentProblem[]): unknown[] {
+function checkYamlList(root: string, file: string, schema: z.ZodType, problems: ContentProblem[], lists?: YamlList[]): unknown[] {
   const path = join(root, file);
   if (!existsSync(path)) {
     problems.push({ file, message: '文件缺失；请从仓库中恢复它' });
     return [];
   }
-  const doc = parseDocument(readFileSync(path, 'utf8'));
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ file, where: e.linePos ? `第 ${e.linePos[0].line} 行` : undefined, message: `YAML 格式错误（${e.code}）` });
+    const lines = new Map(doc.errors.map((e) => [yamlErrorLine(text, e), e]));
+    for (const [line, e] of lines) problems.push({ file, where: `第 ${line} 行`, message: `YAML 格式错误（${e.code}）。常见原因：冒号后少了空格、缩进不齐、引号或方括号没有配对` });
     return [];
   }
-  const result = z.array(schema).safeParse(doc.toJS() ?? [], { error: zhErrorMap });
+  const raw = doc.toJS() ?? [];
+  const result = z.array(schema).safeParse(raw, { error: zhErrorMap });
   if (!result.success) {
-    problems.push(...issuesToProblems(file, result.error.issues));
+    problems.push(...listIssuesToProblems(file, raw, doc, counter, result.error.issues));
     return [];
   }
+  lists?.push({ file, items: result.data as Array<Record<string, unknown>>, doc, counter });
   return result.data;
 }
 
@@ -70,28 +82,61 @@ export function loadLaws(root: string): Record<LawId, Law> {
   ) as Record<LawId, Law>;
 }
 
-export function checkContentFiles(root: string, opts: { now?: Date; production?: boolean } = {}): FullCheckResult {
+type ChannelData = z.output<typeof channelSchema> & { id?: string };
+
+export function checkContentFiles(root: string, opts: { now?: Date; production?: boolean; pending?: boolean } = {}): FullCheckResult {
   const now = opts.now ?? new Date();
   const laws = loadLaws(root);
-  const files: SourceFile[] = MDX_COLLECTIONS.flatMap((c) =>
-    walkFiles(join(root, 'content', c.dir)).map((p) => ({ path: rel(root, p), text: readFileSync(p, 'utf8') })),
-  );
-  const result = checkContent({ files, laws, exists: (p) => existsSync(join(root, p)) });
-  const problems = [...result.problems];
-  const warnings: ContentProblem[] = [];
+  const problems: ContentProblem[] = [];
+  const lists: YamlList[] = [];
 
-  // Site config.
-  let localChannels: z.output<typeof channelSchema>[] = [];
+  // Site config; its messages name the file from the project root, like every other message.
+  let localChannels: ChannelData[] = [];
   try {
     const { config } = loadSiteConfig({ root, production: opts.production });
     localChannels = config.channels;
   } catch (e) {
-    if (e instanceof SiteConfigError) problems.push(...e.problems);
-    else throw e;
+    if (!(e instanceof SiteConfigError)) throw e;
+    problems.push(...e.problems.map((p) => ({ ...p, file: isAbsolute(p.file) && !rel(root, p.file).startsWith('..') ? rel(root, p.file) : p.file })));
+  }
+  const national = checkYamlList(root, 'content/channels.yaml', channelSchema.and(z.object({ id: z.string() })), problems, lists) as ChannelData[];
+  // The national numbers text may name; read loosely when channels.yaml itself has an error, so one mistake there is not reported in every file.
+  let nationalPhones = national.flatMap((c) => (c.phone ? [c.phone] : []));
+  if (!lists.some((l) => l.file === 'content/channels.yaml')) {
+    try {
+      const raw = parseDocument(readFileSync(join(root, 'content/channels.yaml'), 'utf8')).toJS() as Array<{ phone?: unknown }> | null;
+      nationalPhones = (raw ?? []).flatMap((c) => (c && c.phone !== undefined ? [String(c.phone)] : []));
+    } catch {
+      /* reported above */
+    }
+  }
+  const allowedPhones = [...nationalPhones, ...localChannels.flatMap((c) => (c.phone ? [c.phone] : []))];
+
+  const files: SourceFile[] = MDX_COLLECTIONS.flatMap((c) =>
+    walkFiles(join(root, 'content', c.dir)).map((p) => ({ path: rel(root, p), text: readFileSync(p, 'utf8') })),
+  );
+  // The URL manifest and the redirects (a missing file: no paths, no redirects).
+  const read = (file: string) => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '');
+  let manifest: string[] = [];
+  let redirects: Redirect[] = [];
+  try {
+    manifest = parseManifest(read(MANIFEST_FILE));
+  } catch (e) {
+    if (!(e instanceof ManifestError)) throw e;
+    problems.push(...e.problems);
+  }
+  try {
+    redirects = parseRedirects(read(REDIRECTS_FILE) || '[]');
+  } catch (e) {
+    if (!(e instanceof RedirectsError)) throw e;
+    problems.push(...e.problems);
   }
 
+  const result = checkContent({ files, laws, exists: (p) => existsSync(join(root, p)), allowedPhones, published: new Set(manifest) });
+  problems.unshift(...result.problems);
+
   // Data files.
-  const glossary = checkYamlList(root, 'content/glossary.yaml', glossaryEntrySchema, problems) as Array<{ term: string; qa?: string; articles: number[] }>;
+  const glossary = checkYamlList(root, 'content/glossary.yaml', glossaryEntrySchema, problems, lists) as Array<{ term: string; qa?: string; articles: number[] }>;
   const qaSlugs = new Set(result.entries.filter((e) => e.collection === 'qa').map((e) => e.slug));
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
@@ -111,12 +156,14 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
   searchPages.forEach((sp) => {
     if (!builtPaths.has(sp.path)) problems.push({ file: 'content/search-pages.yaml', where: `path ${sp.path}`, message: '这个网址没有对应的页面' });
   });
-  checkQuiz(checkYamlList(root, QUIZ_FILE, quizQuestionSchema, problems) as QuizQuestion[], laws, problems);
-  const national = checkYamlList(root, 'content/channels.yaml', channelSchema.and(z.object({ id: z.string() })), problems) as Array<
-    z.output<typeof channelSchema>
-  >;
+  checkQuiz(checkYamlList(root, QUIZ_FILE, quizQuestionSchema, problems, lists) as QuizQuestion[], laws, problems);
+  problems.push(...dataFileTextRules(lists, allowedPhones));
+
+  // Permanent URLs: what only the build used to see (manifest, redirects, reserved short codes).
+  problems.push(...permalinkRules({ manifest, redirects, laws, entries: result.entries }));
 
   // Channels not verified for 12 months: a warning, not an error.
+  const warnings: ContentProblem[] = [];
   for (const [file, list] of [
     ['content/channels.yaml', national],
     ['content/site.yaml', localChannels],
@@ -128,5 +175,6 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
       }
     }
   }
-  return { problems, warnings, entries: result.entries };
+  const pending = opts.pending === false ? { problems, warnings: [] } : splitPending(problems);
+  return { problems: pending.problems, warnings: [...pending.warnings, ...warnings], entries: result.entries };
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { exceptionsField } from './exceptions.ts';
 import { checkDates, isoDate, keywordList, requiredText, shortCode } from './fields.ts';
 
 /**
@@ -42,6 +43,7 @@ export const qaSchema = z
     code: shortCode,
     related: z.array(z.string()).default([]),
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+    exceptions: exceptionsField, // sourced exceptions to the wording rules (exceptions.ts)
   })
   .strict()
   .superRefine(checkDates);
@@ -107,6 +109,7 @@ export const materialSchema = z
     updated: isoDate.optional(),
     source: requiredText,
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+    exceptions: exceptionsField,
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -132,6 +135,7 @@ export const glossaryEntrySchema = z
     aliases: keywordList,
     articles: z.array(z.number().int()).default([]),
     qa: z.string().optional(),
+    exceptions: exceptionsField,
   })
   .strict();
 
@@ -161,6 +165,7 @@ export const caseSchema = z
     keywords: keywordList,
     code: shortCode,
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+    exceptions: exceptionsField,
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -187,6 +192,7 @@ export const newsSchema = z
     keywords: keywordList,
     code: shortCode,
     draft: z.boolean({ error: 'draft 只能写 true 或 false' }).default(false),
+    exceptions: exceptionsField,
   })
   .strict();
 
@@ -227,6 +233,7 @@ export const quizQuestionSchema = z
     explanation: requiredText.refine((t) => t.length <= 120, { error: '解释请控制在 120 字以内' }),
     law: z.string({ error: '应为文字：刑法或刑事诉讼法；考反有组织犯罪法时不写' }).optional(),
     article: z.number({ error: (iss) => (iss.input === undefined ? '缺少必填字段（所考的条文序号，如 61）' : '条文序号应为数字，如 61') }).int({ error: '条文序号应为整数，如 61' }),
+    exceptions: exceptionsField,
   })
   .strict()
   .superRefine((q, ctx) => {
