@@ -12,19 +12,20 @@ interface Question {
   text: string;
   options: string[];
   why: string;
-  source: { href: string; label: string };
+  /** The article tested; none for a question about a fact no article states. */
+  source?: { href: string; label: string };
 }
 
 function readQuestions(): Question[] {
   return [...document.querySelectorAll<HTMLElement>('.quiz-item')].map((li) => {
-    const a = li.querySelector<HTMLAnchorElement>('.quiz-source')!;
+    const a = li.querySelector<HTMLAnchorElement>('.quiz-source');
     return {
       id: li.dataset.id!,
       answer: Number(li.dataset.answer),
       text: li.querySelector('.quiz-q')!.textContent!.trim(),
       options: [...li.querySelectorAll('.quiz-options li')].map((o) => o.textContent!.trim()),
       why: li.querySelector('.quiz-why')!.textContent!.trim(),
-      source: { href: a.href, label: a.dataset.label ?? a.textContent!.trim() },
+      source: a ? { href: a.href, label: a.dataset.label ?? a.textContent!.trim() } : undefined,
     };
   });
 }
@@ -86,7 +87,7 @@ export function startQuiz(): void {
         feedback.append(
           verdictLine,
           el('p', {}, q.why),
-          el('p', {}, el('a', { href: q.source.href, class: 'quiz-source' }, `看法律原文：${q.source.label}`)),
+          ...(q.source ? [el('p', {}, el('a', { href: q.source.href, class: 'quiz-source' }, `看法律原文：${q.source.label}`))] : []),
           el('div', { class: 'quiz-actions' }, el('button', { type: 'button', class: 'quiz-next', onclick: () => (last ? result() : show(i + 1)) }, last ? '看成绩' : '下一题')),
         );
         verdictLine.focus();

@@ -31,7 +31,7 @@ export async function buildSearchHints(): Promise<SearchHints> {
     ],
     terms: glossary.map((g) => ({
       t: g.data.term,
-      a: g.data.aliases,
+      a: [...g.data.aliases, ...g.data.searchAliases],
       p: [...(g.data.qa ? [qaPath(g.data.qa)] : []), ...g.data.articles.map(lawArticlePath)],
     })),
   };

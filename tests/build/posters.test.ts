@@ -79,6 +79,25 @@ describe('posters', () => {
     for (const href of readingCss) expect(readFileSync(`${DIST}${href}`, 'utf8'), href).not.toMatch(/@page|\.sheet-foot/);
   });
 
+  it('a printed phone that cannot be dialled as printed (dial: false, 12389) carries how to call it', () => {
+    const national = parseYaml(readFileSync('content/channels.yaml', 'utf8')) as Array<{ id: string; name: string; phone?: string; dial?: boolean; how?: string }>;
+    const undiallable = [...national, ...config.channels].filter((c) => c.phone && c.dial === false);
+    expect(undiallable.map((c) => c.phone)).toContain('12389');
+    let seen = 0;
+    for (const path of items.map((i) => i.poster)) {
+      for (const li of page(path).querySelectorAll('.sheet .channel-list li, .sheet .sheet-channels li')) {
+        const c = undiallable.find((u) => li.querySelector('strong')!.text.trim() === u.name);
+        if (!c) continue;
+        seen++;
+        expect(li.text, `${path} ${c.name}`).toContain(c.phone!);
+        expect(li.text, `${path} ${c.name}`).toContain(c.how!);
+      }
+    }
+    // The 保护伞 poster and the 明白卡 list 12389.
+    expect(seen).toBeGreaterThanOrEqual(2);
+    expect(page('/posters/materials/baohusan/').querySelector('.sheet')!.text).toContain('区号');
+  });
+
   it('reading pages link to their poster with 「打印海报」', () => {
     for (const item of items.filter((i) => !i.page.startsWith('/qa/'))) {
       const links = page(item.page).querySelectorAll('a').filter((a) => a.getAttribute('href') === item.poster);

@@ -105,7 +105,7 @@ describe('/report/', () => {
   });
 
   it('covers preparation, anonymity, protection, rewards and honest mistakes, with quotes', () => {
-    for (const h of ['举报前准备什么', '实名举报和匿名举报', '举报人受什么保护', '举报有没有奖励', '举报错了怎么办', '本站不收集任何信息']) {
+    for (const h of ['举报前准备什么', '实名举报和保密', '举报人受什么保护', '举报有没有奖励', '举报错了怎么办', '本站不收集任何信息']) {
       expect(doc.querySelectorAll('main h2').map((e) => e.text)).toContain(h);
     }
     const cited = doc.querySelectorAll('figure.cite figcaption').map((f) => f.text);

@@ -108,6 +108,20 @@ describe('quiz data (content/quiz.yaml)', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('accepts a question without an article (no article names 12337), but not a law without its article', () => {
+    const q12337 = questions.find((q) => q.question.includes('12337'))!;
+    expect(q12337.article).toBeUndefined();
+    const { article: _, ...noArticle } = questions[0]!;
+    expect(quizQuestionSchema.safeParse(noArticle).success).toBe(true);
+    const problems: ContentProblem[] = [];
+    checkQuiz([noArticle as QuizQuestion, ...questions.slice(1, 10)], laws, problems);
+    expect(problems).toEqual([]);
+    const r = quizQuestionSchema.safeParse({ ...noArticle, law: '刑法' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.path).toEqual(['article']);
+    expect(r.error!.issues[0]!.message).toBe('写了 law（刑法），就要写 article（所考的条文序号）；题目不考具体条文时，law 和 article 都不写');
+  });
+
   it('rejects an answer outside the options, and too few questions', () => {
     const r = quizQuestionSchema.safeParse({ ...questions[0], answer: 4 });
     expect(r.success).toBe(false);

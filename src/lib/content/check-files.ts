@@ -61,13 +61,14 @@ function checkYamlList(root: string, file: string, schema: z.ZodType, problems: 
 
 export const QUIZ_FILE = 'content/quiz.yaml';
 
-/** Quiz rules beyond the schema: unique ids, enough questions, and an article that exists (checked like a <Cite>). */
+/** Quiz rules beyond the schema: unique ids, enough questions, and an article, when given, that exists (checked like a <Cite>). */
 export function checkQuiz(questions: QuizQuestion[], laws: Record<LawId, Law>, problems: ContentProblem[]): void {
   const ids = new Set<string>();
   questions.forEach((q, i) => {
     const where = `第 ${i + 1} 题（${q.id}）`;
     if (ids.has(q.id)) problems.push({ file: QUIZ_FILE, where: `${where} · 字段 id`, message: `题目编号“${q.id}”重复了；每道题的编号必须不同` });
     ids.add(q.id);
+    if (q.article === undefined) return; // no article tested: the page shows no law link
     const r = resolveCitation(laws, { law: q.law, article: q.article });
     if (!r.ok) problems.push({ file: QUIZ_FILE, where: `${where} · 字段 ${q.law !== undefined && r.message.includes('法律名称') ? 'law' : 'article'}`, message: `引用有误：${r.message}` });
   });
@@ -136,7 +137,7 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
   problems.unshift(...result.problems);
 
   // Data files.
-  const glossary = checkYamlList(root, 'content/glossary.yaml', glossaryEntrySchema, problems, lists) as Array<{ term: string; qa?: string; articles: number[] }>;
+  const glossary = checkYamlList(root, 'content/glossary.yaml', glossaryEntrySchema, problems, lists) as Array<z.output<typeof glossaryEntrySchema>>;
   const qaSlugs = new Set(result.entries.filter((e) => e.collection === 'qa').map((e) => e.slug));
   const terms = new Set<string>();
   glossary.forEach((g, i) => {
@@ -145,6 +146,10 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
     if (g.qa && !qaSlugs.has(g.qa)) {
       problems.push({ file: 'content/glossary.yaml', where: `词条“${g.term}” · 字段 qa`, message: `问答“${g.qa}”不存在；应写 content/qa/ 里的文件名（不带 .mdx）` });
     }
+    g.quotes.forEach((c, j) => {
+      const r = resolveCitation(laws, typeof c === 'number' ? { article: c } : c);
+      if (!r.ok) problems.push({ file: 'content/glossary.yaml', where: `词条“${g.term}” · 字段 quotes[${j}]`, message: `引用有误：${r.message}` });
+    });
     for (const n of g.articles) {
       if (!findArticle(laws.aocl, n)) {
         problems.push({ file: 'content/glossary.yaml', where: `词条“${g.term}” · 字段 articles`, message: `反有组织犯罪法没有第 ${n} 条` });

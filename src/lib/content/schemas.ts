@@ -128,11 +128,19 @@ export const materialSchema = z
     }
   });
 
+/**
+ * A glossary term. `aliases` are shown to readers as 也说: only words that mean exactly the
+ * same. Loose everyday words that should still find the term go in `searchAliases`, which
+ * feeds the search hints only and is never shown. `quotes` are the law's own definition,
+ * quoted from the law data under the explanation on /glossary/.
+ */
 export const glossaryEntrySchema = z
   .object({
     term: requiredText,
     definition: requiredText,
     aliases: keywordList,
+    searchAliases: keywordList,
+    quotes: z.array(citationSchema, { error: '应为列表，如 [{article: 2, paragraph: 2}]' }).default([]),
     articles: z.array(z.number().int()).default([]),
     qa: z.string().optional(),
     exceptions: exceptionsField,
@@ -215,8 +223,8 @@ export type MaterialData = z.output<typeof materialSchema>;
 export type Citation = z.output<typeof citationSchema>;
 
 /**
- * 应知应会 自测题 (content/quiz.yaml). `answer` counts options from 1; `article` is the
- * article tested, in 反有组织犯罪法 unless `law` names 刑法 or 刑事诉讼法. The article is
+ * 应知应会 自测题 (content/quiz.yaml). `answer` counts options from 1; `article` (optional) is
+ * the article tested, in 反有组织犯罪法 unless `law` names 刑法 or 刑事诉讼法. The article is
  * checked against the law data like a <Cite> (src/lib/content/check-files.ts).
  */
 export const quizQuestionSchema = z
@@ -232,13 +240,17 @@ export const quizQuestionSchema = z
     answer: z.number({ error: (iss) => (iss.input === undefined ? '缺少必填字段（正确选项的序号，从 1 数起）' : '应为数字：正确选项的序号，从 1 数起') }).int({ error: '应为整数' }),
     explanation: requiredText.refine((t) => t.length <= 120, { error: '解释请控制在 120 字以内' }),
     law: z.string({ error: '应为文字：刑法或刑事诉讼法；考反有组织犯罪法时不写' }).optional(),
-    article: z.number({ error: (iss) => (iss.input === undefined ? '缺少必填字段（所考的条文序号，如 61）' : '条文序号应为数字，如 61') }).int({ error: '条文序号应为整数，如 61' }),
+    /** Optional: a question about a fact no article states (such as 12337) has no article and no law link. */
+    article: z.number({ error: '条文序号应为数字，如 61' }).int({ error: '条文序号应为整数，如 61' }).optional(),
     exceptions: exceptionsField,
   })
   .strict()
   .superRefine((q, ctx) => {
     if (q.answer < 1 || q.answer > q.options.length) {
       ctx.addIssue({ code: 'custom', path: ['answer'], message: `答案序号 ${q.answer} 不对：这道题有 ${q.options.length} 个选项，应写 1 到 ${q.options.length} 之间的数字` });
+    }
+    if (q.law !== undefined && q.article === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['article'], message: `写了 law（${q.law}），就要写 article（所考的条文序号）；题目不考具体条文时，law 和 article 都不写` });
     }
     if (new Set(q.options).size !== q.options.length) {
       ctx.addIssue({ code: 'custom', path: ['options'], message: '有两个选项完全相同；请改成不同的说法' });
