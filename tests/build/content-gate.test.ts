@@ -3,8 +3,8 @@ import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { freePort } from '../helpers/server.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { freePort } from '../harness/server.ts';
 import { cleanEnv, tempProject, type TempProject } from '../helpers/temp-project.ts';
 
 // The MDX gate in the two other places it must hold (tests/unit/content-gate.test.ts runs

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadLaws } from '../../src/lib/content/check-files.ts';
 import { matchHints, type SearchHints } from '../../src/lib/search/hints.ts';
-import { DIST, page } from '../helpers/dist.ts';
+import { DIST, page } from '../harness/dist.ts';
 
 // Runs over dist/ as built by `npm test`. Issue 14: 也说 shows only words that mean the same;
 // loose words only help search; legal definitions are quoted from the law data.

@@ -7,7 +7,6 @@ import { LEGAL_DEFINITIONS } from '../../src/lib/content/legal-definitions.ts';
 import { gateProblems, isCommentOnly, isLiteralExpression } from '../../src/lib/content/mdx-gate.ts';
 import { dataFileTextRules, listIssuesToProblems } from '../../src/lib/content/rules/data-files.ts';
 import { permalinkRules } from '../../src/lib/content/rules/permalinks.ts';
-import { splitPending } from '../../src/lib/content/rules/pending.ts';
 import { formatProblem } from '../../src/lib/errors/error-map.ts';
 import { mdxToMdast } from 'satteri';
 
@@ -178,14 +177,6 @@ describe('checks that only the build ran', () => {
       'content/redirects.yaml · 第 1 条（from: /qa/old-name/）：跳转到的 /qa/new-name/ 不是本站的页面；请写一个存在的网址，如 /qa/how-to-report/',
       'content/redirects.yaml · 第 2 条（from: /qa/how-to-report/）：原网址 /qa/how-to-report/ 现在有自己的页面，不需要跳转；请删掉这一条',
     ]));
-});
-
-describe('findings waiting for issue 14', () => {
-  it('are reminders while they match, and an error once they do not', () => {
-    const pending = [{ file: 'a.mdx', where: '第 1 行' }];
-    expect(splitPending([{ file: 'a.mdx', where: '第 1 行', message: 'x' }], pending).problems).toEqual([]);
-    expect(splitPending([], pending).problems.map(formatProblem)).toEqual(['src/lib/content/rules/pending.ts · a.mdx · 第 1 行：这一处已经改好了：请从 PENDING_ISSUE_14 里删掉这一条']);
-  });
 });
 
 it('every fixture of this file exists', () => {

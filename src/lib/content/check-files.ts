@@ -16,7 +16,6 @@ import { entryPath, STATIC_PATHS } from '../routes.ts';
 import { walkFiles } from '../walk.ts';
 import { dataFileTextRules, listIssuesToProblems, type YamlList } from './rules/data-files.ts';
 import { permalinkRules } from './rules/permalinks.ts';
-import { splitPending } from './rules/pending.ts';
 import { ManifestError, MANIFEST_FILE, parseManifest } from '../permalinks/manifest.ts';
 import { parseRedirects, REDIRECTS_FILE, RedirectsError, type Redirect } from '../permalinks/redirects.ts';
 import { glossaryEntrySchema, quizQuestionSchema, searchPageSchema, type QuizQuestion } from './schemas.ts';
@@ -85,7 +84,7 @@ export function loadLaws(root: string): Record<LawId, Law> {
 
 type ChannelData = z.output<typeof channelSchema> & { id?: string };
 
-export function checkContentFiles(root: string, opts: { now?: Date; production?: boolean; pending?: boolean } = {}): FullCheckResult {
+export function checkContentFiles(root: string, opts: { now?: Date; production?: boolean } = {}): FullCheckResult {
   const now = opts.now ?? new Date();
   const laws = loadLaws(root);
   const problems: ContentProblem[] = [];
@@ -180,6 +179,5 @@ export function checkContentFiles(root: string, opts: { now?: Date; production?:
       }
     }
   }
-  const pending = opts.pending === false ? { problems, warnings: [] } : splitPending(problems);
-  return { problems: pending.problems, warnings: [...pending.warnings, ...warnings], entries: result.entries };
+  return { problems, warnings, entries: result.entries };
 }

@@ -2,8 +2,8 @@ import type { ContentProblem } from '../../errors/error-map.ts';
 import type { Law } from '../../law/types.ts';
 import { MANIFEST_FILE } from '../../permalinks/manifest.ts';
 import { REDIRECTS_FILE, type Redirect } from '../../permalinks/redirects.ts';
-import { lawShortCode, shortLinkPath } from '../../permalinks/short-links.ts';
-import { lawArticlePath, STATIC_PATHS } from '../../routes.ts';
+import { lawShortCode } from '../../permalinks/short-links.ts';
+import { entryPath, lawArticlePath, shortLinkPath, STATIC_PATHS } from '../../routes.ts';
 import { MDX_COLLECTIONS } from '../collections.ts';
 import type { CheckedEntry } from '../types.ts';
 
@@ -23,7 +23,7 @@ export interface PermalinkInput {
 
 export function permalinkRules({ manifest, redirects, laws, entries }: PermalinkInput): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const pathOf = (e: CheckedEntry) => MDX_COLLECTIONS.find((c) => c.name === e.collection)!.path(e.slug);
+  const pathOf = (e: CheckedEntry) => entryPath(e.collection, e.slug);
   const pages = new Set<string>(STATIC_PATHS);
   const drafts = new Map<string, string>();
   for (const a of laws.aocl.articles) {
