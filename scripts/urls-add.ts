@@ -3,14 +3,16 @@
  * URL manifest, keeping every line already there. Run by `npm run urls:add` after a build.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { addToManifest, MANIFEST_FILE, MANIFEST_HEADER, pagePathsFromFiles } from '../src/lib/permalinks/manifest.ts';
+import { addToManifest, MANIFEST_FILE, MANIFEST_HEADER, pagePathsFromFiles, printFilePathsFromFiles } from '../src/lib/permalinks/manifest.ts';
 
 const DIST = 'dist';
 if (!existsSync(DIST)) {
   console.error('没有找到构建结果 dist/。请先运行 npm run build。');
   process.exit(1);
 }
-const found = pagePathsFromFiles(readdirSync(DIST, { recursive: true, encoding: 'utf8' }));
+// Print files (/print/…) are found only after a print build (npm run build:print).
+const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' });
+const found = [...pagePathsFromFiles(files), ...printFilePathsFromFiles(files)];
 const before = existsSync(MANIFEST_FILE) ? readFileSync(MANIFEST_FILE, 'utf8') : MANIFEST_HEADER;
 const { text, added } = addToManifest(before, found);
 if (added.length === 0) {
