@@ -16,13 +16,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadSiteConfig } from '../src/lib/config/load.ts';
 import { formatBytes } from '../src/lib/offline/plan.ts';
+import { PRINT_CACHE_DIR } from '../src/lib/print/files.ts';
 import { checkChromium, checkPrintFont, listPrintJobs, makePack, PRINT_FONT, renderPdfs, writePrintManifest } from './lib/print-pdfs.ts';
 
 const DIST = 'dist';
-const PRINT_CACHE = join('.astro', 'print');
+const PRINT_CACHE = PRINT_CACHE_DIR;
 
 function astroBuild(env: NodeJS.ProcessEnv): void {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });

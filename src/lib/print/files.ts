@@ -86,6 +86,8 @@ export interface PrintManifest {
   pack: { url: string; name: string; bytes: number; entries: string[] };
 }
 export const PRINT_MANIFEST_FILE = 'print.json';
+/** Where `npm run build:print` renders the files before the second build copies them into dist/print/. */
+export const PRINT_CACHE_DIR = '.astro/print';
 
 /** The plain-text list inside the campaign pack: one line per file, with its paper size. */
 export function packList(files: readonly PrintFile[], org: string): string {
