@@ -41,11 +41,11 @@ export const PRINT_FONT = {
   licence: 'Apache-2.0 或 GPL-3.0+（附字体例外）',
 } as const;
 
-/** Fails, naming the Debian package, when the print font is not installed (fontconfig's fc-list). */
-export function checkPrintFont(): void {
+/** Fails, naming the Debian package, when the print font is not installed (fontconfig's fc-list). `family` is for tests. */
+export function checkPrintFont(family: string = PRINT_FONT.family): void {
   let out: string;
   try {
-    out = execFileSync('fc-list', [`:family=${PRINT_FONT.family}`, 'family'], { encoding: 'utf8' });
+    out = execFileSync('fc-list', [`:family=${family}`, 'family'], { encoding: 'utf8' });
   } catch {
     throw new Error(`找不到 fc-list，无法确认字体。请安装 Debian 软件包 fontconfig 和 ${PRINT_FONT.debianPackage}：sudo apt-get install fontconfig ${PRINT_FONT.debianPackage}`);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkPrintFont } from '../../scripts/lib/print-pdfs.ts';
 import { requestKind } from '../../src/lib/offline/plan.ts';
 import { addToManifest, isManifestPath, parseManifest, printFilePathsFromFiles } from '../../src/lib/permalinks/manifest.ts';
 import { materialBaseName, packList, packListNames, printFileName, printFileUrl, printSizesFor, safeFileName, type PrintFile } from '../../src/lib/print/files.ts';
@@ -63,5 +64,12 @@ describe('print files stay out of 离线保存', () => {
       expect(requestKind({ url: `${scope}print/materials-pack.zip`, method: 'GET', mode }, scope)).toBe('bypass');
     }
     expect(requestKind({ url: `${scope}law/61/`, method: 'GET', mode: 'navigate' }, scope)).toBe('page');
+  });
+});
+
+describe('the print font', () => {
+  it('is installed here, and a missing font stops the print command naming the Debian package', () => {
+    expect(() => checkPrintFont()).not.toThrow();
+    expect(() => checkPrintFont('No Such Font Family 12345')).toThrow(/fonts-wqy-microhei/);
   });
 });
