@@ -6,7 +6,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPrintFont, listPrintJobs, makePack, renderPdfs, type PrintJob } from '../../scripts/lib/print-pdfs.ts';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
-import { PACK_LIST_NAME, PRINT_SIZES, packListNames, type PrintFile, type PrintManifest } from '../../src/lib/print/files.ts';
+import { isPrintFilePath, MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
+import { PACK_LIST_NAME, PACK_URL, PRINT_SIZES, packListNames, type PrintFile, type PrintManifest } from '../../src/lib/print/files.ts';
 import { DIST, page } from '../helpers/dist.ts';
 
 /**
@@ -64,6 +65,11 @@ describe('print-ready PDFs', () => {
     expect(materials.filter((j) => j.size === 'a5x2').map((j) => j.name)).toEqual(['明白卡-A5-每张A4两份.pdf']);
     expect(new Set(jobs.map((j) => j.poster)).size).toBe(9 + SAMPLE.length);
     expect(files).toHaveLength(jobs.length);
+  });
+
+  it('have permanent addresses: the URL manifest lists exactly the files a print build makes', () => {
+    const listed = parseManifest(readFileSync(MANIFEST_FILE, 'utf8')).filter(isPrintFilePath);
+    expect([...listed].sort()).toEqual([...all.map((j) => j.url), PACK_URL].sort());
   });
 
   it.each(jobs.map((j) => [`${j.url} (${j.name})`, j] as const))('%s: one page of its size, one embedded font, title and organization as text', (_, job) => {
