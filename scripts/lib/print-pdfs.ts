@@ -4,7 +4,7 @@
  * (scripts/build-print.ts) and by the tests, which render a sample once per run.
  *
  * - The pages are served to Chromium from dist/ through request interception: no server,
- *   no port, no other origin (every other request is refused).
+ *   no port, no other origin (every other request is refused). One tab per core, at most four.
  * - A4: the page's own @page size. A3: the same sheet zoomed by √2 (class print-a3).
  *   A5 cards: the page with class print-a5 (poster.css lays the sheet out at card sizes),
  *   then two copies side by side on A4 landscape with cut marks.
@@ -15,6 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import type { Page } from 'playwright-core';
@@ -251,18 +252,24 @@ export async function renderPdfs(opts: { dist: string; base: string; outDir: str
       if (!existsSync(file) || !statSync(file).isFile()) return route.fulfill({ status: 404, body: '' });
       return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     });
-    const page = await context.newPage();
-    await page.emulateMedia({ media: 'print' });
-    const files: PrintFile[] = [];
-    for (const job of jobs) {
-      const pdf = await printOne(page, origin, base, job);
-      const to = join(outDir, job.url);
-      mkdirSync(dirname(to), { recursive: true });
-      writeFileSync(to, pdf);
-      const f: PrintFile = { ...job, bytes: pdf.length };
-      files.push(f);
-      opts.onFile?.(f);
-    }
+    // A few tabs at once, one per core (at most 4): each takes the next job.
+    const files: PrintFile[] = new Array(jobs.length);
+    let next = 0;
+    const worker = async () => {
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      for (let i = next++; i < jobs.length; i = next++) {
+        const job = jobs[i]!;
+        const pdf = await printOne(page, origin, base, job);
+        const to = join(outDir, job.url);
+        mkdirSync(dirname(to), { recursive: true });
+        writeFileSync(to, pdf);
+        files[i] = { ...job, bytes: pdf.length };
+        opts.onFile?.(files[i]!);
+      }
+    };
+    const tabs = Math.max(1, Math.min(4, availableParallelism(), jobs.length));
+    await Promise.all(Array.from({ length: tabs }, worker));
     return files;
   } finally {
     await browser.close();

@@ -117,7 +117,9 @@ describe('print-ready PDFs', () => {
     const copies = job.size === 'a5x2' ? 2 : 1;
     for (const mode of ['colour', 'grey']) {
       const prefix = join(out, `qr-${mode}`);
-      run('pdftoppm', ['-r', '150', '-png', '-singlefile', ...(mode === 'grey' ? ['-gray'] : []), file, prefix]);
+      // 100 dpi gives the A4 code's 1.1 mm modules 4 pixels each; the card's 0.7 mm modules need 150 dpi.
+      const dpi = job.size === 'a5x2' ? '150' : '100';
+      run('pdftoppm', ['-r', dpi, '-png', '-singlefile', ...(mode === 'grey' ? ['-gray'] : []), file, prefix]);
       const codes = run('zbarimg', ['-q', '--raw', `${prefix}.png`]).split('\n').filter(Boolean);
       expect(codes, mode).toEqual(Array(copies).fill(printed));
     }
