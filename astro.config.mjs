@@ -10,6 +10,7 @@ import { loadRedirects, RedirectsError } from './src/lib/permalinks/load.ts';
 import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
+import { printFilesIntegration } from './src/integrations/print-files.ts';
 import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
 import { mdxGatePlugin } from './src/integrations/mdx-gate.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
@@ -19,6 +20,8 @@ import { sitemapIntegration } from './src/integrations/sitemap.ts';
 // `npm run build:production` sets SITE_MODE=production: the config must then name a
 // real public address, the organization and the region.
 const production = process.env.SITE_MODE === 'production';
+// `npm run build:print` builds a second time with the PDFs it rendered (scripts/build-print.ts).
+const printDir = process.env.AOCL_PRINT_DIR || undefined;
 
 let config;
 let redirects;
@@ -65,8 +68,10 @@ export default defineConfig({
     // Posters, /q/ short links and redirects are for printers and scanners, not for search
     // engines; nor are pages marked noindex (search, 404).
     sitemapIntegration({ filter: sitemapFilter(base, redirects.map((r) => r.from)) }),
+    // PDFs of a print build: download links, and the files copied into dist/print/ (before the URL check).
+    printFilesIntegration(printDir),
     // Fails the build when a published path no longer resolves (content/urls.manifest.txt).
-    permanentUrlsIntegration(redirects),
+    permanentUrlsIntegration(redirects, { printBuild: Boolean(printDir) }),
     pagefindIntegration(),
     serviceWorkerIntegration(),
     headersFileIntegration(),

@@ -16,3 +16,9 @@ declare module 'lazy:*' {
   const url: string;
   export default url;
 }
+
+/** The PDFs of a print build (`npm run build:print`), or null in a plain build: src/integrations/print-files.ts. */
+declare module 'virtual:aocl/print-files' {
+  const manifest: import('./lib/print/files.ts').PrintManifest | null;
+  export default manifest;
+}

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { MANIFEST_FILE, pagePathsFromFiles, parseManifest, unresolvedPaths } from '../lib/permalinks/manifest.ts';
+import { isPrintFilePath, MANIFEST_FILE, pagePathsFromFiles, parseManifest, printFilePathsFromFiles, unresolvedPaths } from '../lib/permalinks/manifest.ts';
 import { REDIRECTS_FILE, type Redirect } from '../lib/permalinks/redirects.ts';
 import { stripBase, withTrailingSlash } from '../lib/routes.ts';
 
@@ -13,8 +13,10 @@ import { stripBase, withTrailingSlash } from '../lib/routes.ts';
  * - every declared redirect leads to a real page, and its old path has no page of its own.
  * A failure names each path and says what to do. Built pages missing from the manifest
  * only give a warning: `npm run urls:add` lists them.
+ * Print files (/print/….pdf) exist only in print builds (`printBuild`, npm run build:print):
+ * a plain build skips them and says how many it skipped.
  */
-export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: { manifestFile?: string } = {}): AstroIntegration {
+export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: { manifestFile?: string; printBuild?: boolean } = {}): AstroIntegration {
   const manifestFile = opts.manifestFile ?? MANIFEST_FILE;
   const id = 'virtual:aocl/redirects';
   const resolved = '\0' + id;
@@ -41,7 +43,7 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const file = (p: string) => join(outDir, p, 'index.html');
-        const exists = (p: string) => existsSync(file(p));
+        const exists = (p: string) => (isPrintFilePath(p) ? !opts.printBuild || existsSync(join(outDir, p)) : existsSync(file(p)));
         /** The site path a built page sends the reader on to, if it is a redirect page. */
         const refreshTarget = (p: string): string | undefined => {
           const m = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(readFileSync(file(p), 'utf8'));
@@ -78,14 +80,17 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
           process.exit(1);
         }
 
-        const built = pagePathsFromFiles(readdirSync(outDir, { recursive: true, encoding: 'utf8' }));
+        const outFiles = readdirSync(outDir, { recursive: true, encoding: 'utf8' });
+        const built = [...pagePathsFromFiles(outFiles), ...printFilePathsFromFiles(outFiles)];
         const known = new Set(listed);
         const unlisted = built.filter((p) => !known.has(p));
         if (unlisted.length) {
           const shown = unlisted.slice(0, 10).join('、') + (unlisted.length > 10 ? ` 等 ${unlisted.length} 个` : '');
           logger.warn(`${unlisted.length} 个新网址还没有记入 ${manifestFile}：${shown}。发布前运行 npm run urls:add 并提交。`);
         }
-        logger.info(`${listed.length} 个永久网址都能打开，${redirects.length} 条跳转都有效`);
+        const printListed = listed.filter(isPrintFilePath).length;
+        const skipped = opts.printBuild || printListed === 0 ? '' : `（其中 ${printListed} 个打印文件网址只在 npm run build:print 时检查）`;
+        logger.info(`${listed.length} 个永久网址都能打开${skipped}，${redirects.length} 条跳转都有效`);
       },
     },
   };

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPrintJobs, renderPdfs } from '../../scripts/lib/print-pdfs.ts';
 import { launchChromium } from '../harness/browser.ts';
 import { A4_PX, decodeQr, layoutProblems, pdfPageCount } from '../helpers/print.ts';
 
@@ -185,5 +186,17 @@ describe('a page listed in the URL manifest', () => {
         await browser.close();
       }
     }, 120_000);
+
+    it('prints the PDFs with the configured organization: the card in every size and the letter', async () => {
+      const jobs = listPrintJobs(join(dir, 'dist')).filter((j) => j.poster === '/posters/materials/mingbaika/' || j.url === '/print/materials-yifengxin-a4.pdf');
+      expect(jobs.map((j) => j.size)).toEqual(['a4', 'a3', 'a5x2', 'a4']);
+      // Throws when a sheet does not fit or breaks a print rule: the card carries two local channels here.
+      const files = await renderPdfs({ dist: join(dir, 'dist'), base: '/pufa/', outDir: join(dir, 'print'), jobs });
+      for (const f of files) {
+        const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'print', f.url), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+        expect(text, f.url).toContain('测试单位');
+        expect(text, f.url).not.toContain('（未设置）');
+      }
+    }, 180_000);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isPreviewAddress } from '../../src/lib/config/schema.ts';
-import { MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
+import { isPrintFilePath, MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
 import { absoluteUrl } from '../../src/lib/routes.ts';
 import { QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
 import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
@@ -140,7 +140,8 @@ describe('sitemap and URL manifest', () => {
 
   it('every path in the manifest is a page of this build, and the manifest holds every law article and its short link', () => {
     const listed = parseManifest(readFileSync(MANIFEST_FILE, 'utf8'));
-    for (const p of listed) expect(exists(`${p.slice(1)}index.html`), p).toBe(true);
+    // Print files (/print/….pdf) exist only in print builds: tests/build/print-pdfs.test.ts checks them.
+    for (const p of listed.filter((x) => !isPrintFilePath(x))) expect(exists(`${p.slice(1)}index.html`), p).toBe(true);
     for (let n = 1; n <= 77; n++) {
       expect(listed).toContain(`/law/${n}/`);
       expect(listed).toContain(`/q/l${n}/`);

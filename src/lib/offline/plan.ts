@@ -99,8 +99,10 @@ export type RequestKind =
 
 export function requestKind(req: { url: string; method: string; mode: string }, scope: string): RequestKind {
   if (req.method !== 'GET' || !req.url.startsWith(scope)) return 'bypass';
-  if (req.mode === 'navigate') return 'page';
   const path = req.url.slice(scope.length).replace(/[?#].*$/, '');
+  // Print files (PDFs and the campaign pack, src/lib/print/files.ts) stay out of 离线保存 and every cache.
+  if (path.startsWith('print/')) return 'bypass';
+  if (req.mode === 'navigate') return 'page';
   if (path.startsWith(HASHED_DIR)) return 'hashed';
   if (path === 'sw.js') return 'bypass';
   return 'static';

@@ -33,9 +33,26 @@ export const MANIFEST_HEADER = `# 永久网址清单：本站发布过的每一�
 # - 新增页面以后运行 npm run urls:add，把新网址加到这里，然后提交。
 # 网址不含网站的子路径（baseUrl 的路径部分）。海报打印页（/posters/…）不列在这里：
 # 海报上印的是 /q/ 短网址。
+# /print/ 下的 PDF 和压缩包只有 npm run build:print（或 build:production）才生成：
+# 普通构建不检查它们，打印构建逐个检查。
 `;
 
 const PATH_RE = /^\/(?:[^\s/?#]+\/)*$/;
+/** Print-ready files (src/lib/print/files.ts): made only by print builds (npm run build:print). */
+const PRINT_FILE_RE = /^\/print\/[a-z0-9][a-z0-9.-]*\.(?:pdf|zip)$/;
+
+/** A print file's address, as the manifest lists it: /print/law-61-a4.pdf. */
+export function isPrintFilePath(p: string): boolean {
+  return PRINT_FILE_RE.test(p);
+}
+
+/** Addresses of print files in a build, from file paths relative to dist/ ("print/law-61-a4.pdf" → "/print/law-61-a4.pdf"). */
+export function printFilePathsFromFiles(files: readonly string[]): string[] {
+  return files
+    .map((f) => '/' + f.split('\\').join('/'))
+    .filter(isPrintFilePath)
+    .sort(comparePaths);
+}
 
 /** A site path as the manifest and redirects write it: starts and ends with "/", no query, no spaces. */
 export function isSitePath(p: string): boolean {
@@ -51,8 +68,8 @@ export function parseManifest(text: string, file: string = MANIFEST_FILE): strin
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const where = `第 ${i + 1} 行`;
-    if (!isSitePath(line)) {
-      problems.push({ file, where, message: `“${line}”不是本站网址：每行写一个以 / 开头、以 / 结尾的路径，如 /law/61/` });
+    if (!isSitePath(line) && !isPrintFilePath(line)) {
+      problems.push({ file, where, message: `“${line}”不是本站网址：每行写一个以 / 开头、以 / 结尾的路径，如 /law/61/（打印文件写 /print/文件名.pdf）` });
       return;
     }
     const dup = seen.get(line);
@@ -74,6 +91,7 @@ export function unresolvedPaths(paths: readonly string[], resolves: (path: strin
 
 /** Whether a built page belongs in the manifest (posters and the 404 page do not). */
 export function isManifestPath(path: string): boolean {
+  if (isPrintFilePath(path)) return true;
   return isSitePath(path) && !UNLISTED_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
