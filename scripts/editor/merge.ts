@@ -122,6 +122,25 @@ function mergeSeqEdits(text: string, seq: { items: Node[]; range?: [number, numb
       .filter((l) => l !== '')
       .map((l) => pad + l)
       .join('\n') + '\n';
+  // Same number of items, each a mapping on both sides: merge field by field inside each item.
+  const isObj = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (changedOld.length === changedNew.length && changedOld.every((n, i) => isMap(n) && isObj(changedNew[i]))) {
+    return changedOld.flatMap((n, i) => {
+      const [from, to] = span(text, lineStart(text, n.range![0]), n.range![1]);
+      const lines = text.slice(from, to).split('\n');
+      const dash = /^( *)- /.exec(lines[0]!);
+      if (!dash) return [{ from, to, text: render(changedNew[i]) }];
+      const cut = dash[1]!.length + 2;
+      const inner = lines.map((l, j) => (j === 0 ? l.slice(cut) : l.slice(Math.min(cut, /^ */.exec(l)![0].length)))).join('\n');
+      const next = changedNew[i] as Record<string, unknown>;
+      const keys = [...new Set([...Object.keys((n as Node).toJSON() as object), ...Object.keys(next)])];
+      const merged = mergeMap(inner, next, keys)
+        .split('\n')
+        .map((l, j) => (j === 0 ? `${dash[1]}- ${l}` : l ? ' '.repeat(cut) + l : l))
+        .join('\n');
+      return [{ from, to, text: merged }];
+    });
+  }
   const body = changedNew.map(render).join(blank);
   if (changedOld.length > 0) {
     const from = lineStart(text, changedOld[0]!.range![0]);

@@ -91,6 +91,7 @@ const server = createServer(async (req, res) => {
       return json(res, 200, backend.reports.get(path) ?? backend.check(path));
     }
     if (url.pathname.startsWith('/editor/client/')) return sendFile(res, join(clientDir, basename(url.pathname)));
+    if (url.pathname === '/editor/locale/zh_Hans.js') return sendFile(res, join(projectRoot, 'node_modules/decap-cms-locales/dist/esm/zh_Hans/index.js'));
     if (url.pathname.startsWith('/editor/decap/')) return sendFile(res, join(decapDir, basename(url.pathname)));
     if (url.pathname.startsWith('/images/')) return sendFile(res, join(root, 'public/images', basename(url.pathname)));
     return send(res, 404, '没有这个页面');

@@ -156,5 +156,16 @@
   });
   CMS.registerWidget('short-code', CodeControl, () => null);
 
+  // Decap's own Chinese interface, with its "发布" (which only writes the file) renamed
+  // 保存: on this site an item is published by switching off 草稿 and passing the check.
+  const zh = (await import('/editor/locale/zh_Hans.js')).default;
+  Object.assign(zh.editor.editor, { onPublishing: '确定保存吗？', onPublishingWithUnsavedChanges: '你有尚未保存的修改，请先保存' });
+  Object.assign(zh.editor.editorToolbar, {
+    publishing: '正在保存...', publish: '保存', published: '已保存', publishNow: '保存',
+    publishAndCreateNew: '保存，然后新建', publishAndDuplicate: '保存，然后复制', deployButtonLabel: '预览网站',
+  });
+  Object.assign(zh.ui.toast, { entryPublished: '已保存。检查结果在表单最上面', onFailToPublishEntry: '保存失败：%{details}' });
+  CMS.registerLocale('zh_Hans', zh);
+
   CMS.init({ config });
 })();
