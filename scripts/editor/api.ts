@@ -7,7 +7,7 @@ import { splitFrontmatter } from '../../src/lib/content/mdx.ts';
 import { formatProblem } from '../../src/lib/errors/error-map.ts';
 import { CHECK_FIELD, LIST_FILES, MDX_FIELDS, SITE_FIELDS } from './collections.ts';
 import { listFolder, readEntry, safePath, sha, writeSafe } from './files.ts';
-import { mergeList, mergeMap } from './merge.ts';
+import { mergeList, mergeMap, newFront } from './merge.ts';
 
 /**
  * The editor's local backend: the same small protocol as decap-server's local file
@@ -56,11 +56,15 @@ export function mergeSave(path: string, oldText: string | null, raw: string): st
     const oldYaml = old?.yaml ?? '';
     // Fields in the order of the form for a new file.
     const ordered = Object.fromEntries([...fields.filter((f) => f in data).map((f) => [f, data[f]]), ...Object.entries(data).filter(([k]) => !fields.includes(k))]);
-    let front = mergeMap(oldYaml ? `${oldYaml}\n` : '', ordered, fields);
+    // Published is the schema's default: no `draft` line, like hand-written files.
+    if (ordered.draft === false) delete ordered.draft;
+    let front = oldYaml ? mergeMap(`${oldYaml}\n`, ordered, fields) : newFront(ordered);
     if (!front.endsWith('\n')) front += '\n';
     const newBody = body.replace(/^\s*\n/, '').replace(/\s*$/, '\n');
-    const keepBody = old && old.body.trim() === body.trim();
-    return `---\n${front}---\n${keepBody ? old.body : `\n${newBody}`}`;
+    // The old body exactly as on disk (splitFrontmatter drops the blank line after ---).
+    const oldBody = oldText === null ? undefined : oldText.replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*\n/, '');
+    const keepBody = oldBody !== undefined && oldBody.trim() === body.trim();
+    return `---\n${front}---\n${keepBody ? oldBody : `\n${newBody}`}`;
   }
   if (path === 'content/site.yaml') {
     const data = (parseYaml(raw) ?? {}) as Record<string, unknown>;

@@ -95,6 +95,14 @@ export function mergeMap(oldText: string, next: Record<string, unknown>, fields:
   return apply(oldText, edits);
 }
 
+/** Frontmatter of a new file, fields in form order, short lists written [like, this] as in the templates. */
+export function newFront(next: Record<string, unknown>): string {
+  return Object.entries(next)
+    .filter(([, v]) => !isEmpty(v))
+    .map(([k, v]) => pairText(k, v, Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')))
+    .join('');
+}
+
 function stripEmpty(v: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => !isEmpty(x)));
 }

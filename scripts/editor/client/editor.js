@@ -2,7 +2,7 @@
 // from node_modules/decap-cms/dist/decap-cms.js). Plain browser JavaScript, no build step.
 //  - content-check: the result of the content check for this item, and the preview link;
 //  - mdx-body: the body as plain text (kept byte for byte), with buttons that insert
-//    <Cite>, <Scenario>, <Organization /> and <Region /> through forms;
+//    <Cite>, <Scenario>, <Organization />, <Region /> and images (alt text required) through forms;
 //  - citation: picks a citation for 宣传资料 (quotes, basis);
 //  - short-code: a fresh short code for a new item.
 (async function () {
@@ -75,6 +75,33 @@
     },
   });
 
+  // ---- image: stored in public/images/ through the editor's own write API; alt text required ----
+  const ImageForm = createClass({
+    getInitialState() { return { file: null, alt: '', error: '' }; },
+    upload() {
+      const f = this.state.file;
+      const ext = (/\.(jpe?g|png|webp|gif)$/i.exec(f.name) || [, 'jpg'])[1].toLowerCase();
+      const base = f.name.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const name = (base || 'image-' + new Date().toISOString().replace(/\D/g, '').slice(0, 14)) + '.' + ext;
+      const reader = new FileReader();
+      reader.onload = () => {
+        const content = String(reader.result).replace(/^data:[^,]*,/, '');
+        fetch('/api/v1', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'persistMedia', params: { asset: { path: 'public/images/' + name, content, encoding: 'base64' } } }) })
+          .then((r) => (r.ok ? this.props.onDone('![' + this.state.alt.trim().replace(/[\[\]]/g, '') + '](/images/' + name + ')') : r.text().then((t) => this.setState({ error: t }))));
+      };
+      reader.readAsDataURL(f);
+    },
+    render() {
+      return h('div', { style: Object.assign({}, box, { background: '#f7f8fa', marginBottom: '8px' }) },
+        h('label', { style: { display: 'block', marginBottom: '8px' } }, '图片文件（JPG、PNG、WebP）：', h('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,image/gif', onChange: (e) => this.setState({ file: e.target.files[0] || null }) })),
+        h('label', { style: { display: 'block', marginBottom: '8px' } }, '图片说明（必须写，方便视力不好的读者）：',
+          h('input', { type: 'text', value: this.state.alt, onChange: (e) => this.setState({ alt: e.target.value }), style: { display: 'block', width: '100%', fontSize: '15px' } })),
+        this.state.error ? h('p', { style: { color: '#b00020' } }, this.state.error) : null,
+        h('button', { type: 'button', style: primary, disabled: !this.state.file || !this.state.alt.trim(), onClick: () => this.upload() }, '保存图片并插入'),
+        h('button', { type: 'button', style: button, onClick: this.props.onCancel }, '取消'));
+    },
+  });
+
   // ---- mdx-body ----------------------------------------------------------------
   const BodyControl = createClass({
     getInitialState() { return { panel: null, scenario: '' }; },
@@ -99,7 +126,9 @@
           h('button', { type: 'button', style: button, onClick: () => this.setState({ panel: 'cite' }) }, '插入法条引用'),
           h('button', { type: 'button', style: button, onClick: () => this.setState({ panel: 'scenario' }) }, '插入情景示例'),
           h('button', { type: 'button', style: button, onClick: () => this.insert('<Organization />', false) }, '插入主办单位'),
-          h('button', { type: 'button', style: button, onClick: () => this.insert('<Region />', false) }, '插入地区')),
+          h('button', { type: 'button', style: button, onClick: () => this.insert('<Region />', false) }, '插入地区'),
+          h('button', { type: 'button', style: button, onClick: () => this.setState({ panel: 'image' }) }, '插入图片')),
+        p === 'image' ? h(ImageForm, { onDone: (md) => this.insert(md, true), onCancel: () => this.setState({ panel: null }) }) : null,
         p === 'cite' ? h(CitePicker, { onPick: (o) => this.insert(o.mdx, true), onCancel: () => this.setState({ panel: null }) }) : null,
         p === 'scenario' ? h('div', { style: Object.assign({}, box, { background: '#f7f8fa', marginBottom: '8px' }) },
           h('label', null, '情景示例的内容（编写的例子，网站会标明“情景示例”，不是真实案例）',
