@@ -109,7 +109,7 @@ function startPreview() {
 
 function openBrowser(address: string) {
   const [cmd, cmdArgs] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', address]] : process.platform === 'darwin' ? ['open', [address]] : ['xdg-open', [address]];
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', address]] : process.platform === 'darwin' ? ['open', [address]] : ['xdg-open', [address]];
   spawn(cmd as string, cmdArgs as string[], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
 }
 
