@@ -39,7 +39,7 @@ try {
     console.log(`content/guide-images/${name}`);
   };
 
-  await open('/collections/qa', '新建问答');
+  await open('/collections/qa', '排序');
   await shot('01-list.png');
 
   await open('/collections/qa/new', '插入法条引用');
