@@ -83,6 +83,8 @@ export class EditorBackend {
   readonly reports = new Map<string, CheckReport>();
   /** Short codes handed out in this session but maybe not saved yet. */
   readonly handedOut = new Set<string>();
+  /** Called after every write (the server restarts the preview). */
+  onWrite: () => void = () => {};
 
   readonly root: string;
   readonly previewOrigin: string;
@@ -162,6 +164,7 @@ export class EditorBackend {
           writeSafe(root, target, mergeSave(target, old, f.raw));
           this.check(target, true);
         }
+        this.onWrite();
         return { message: 'entry persisted' };
       }
       case 'getMedia':

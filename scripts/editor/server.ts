@@ -107,6 +107,23 @@ function startPreview() {
   preview = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(previewPort)], { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'development' } });
 }
 
+/**
+ * `astro dev` keeps the pages' lists of entries (getStaticPaths, src/data caches) after a
+ * file changes, so a new or renamed item would be missing from the preview. Restarting it
+ * after a save (debounced) is slower but always shows what was saved.
+ */
+let restartTimer: NodeJS.Timeout | undefined;
+function restartPreview() {
+  if (!preview) return;
+  clearTimeout(restartTimer);
+  restartTimer = setTimeout(() => {
+    const old = preview!;
+    old.once('exit', () => startPreview());
+    old.kill();
+  }, 500);
+}
+backend.onWrite = restartPreview;
+
 function openBrowser(address: string) {
   const [cmd, cmdArgs] =
     process.platform === 'win32' ? ['cmd', ['/c', 'start', '', address]] : process.platform === 'darwin' ? ['open', [address]] : ['xdg-open', [address]];
