@@ -166,7 +166,7 @@
             c.article = o.article;
             if (o.paragraph) c.paragraph = o.paragraph;
             if (o.item) c.item = o.item;
-            this.props.onChange(Object.keys(c).length === 1 ? o.article : window.CMS.getMap ? c : c);
+            this.props.onChange(Object.keys(c).length === 1 ? o.article : c);
             this.setState({ open: false });
           } })
           : h('button', { type: 'button', style: button, onClick: () => this.setState({ open: true }) }, '选择条文'));
