@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../harness/browser.ts';
 import { gitBaseline, startEditor, type RunningEditor } from '../helpers/editor.ts';
 import { cleanEnv, tempProject } from '../helpers/temp-project.ts';
 
