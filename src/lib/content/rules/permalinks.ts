@@ -1,10 +1,9 @@
 import type { ContentProblem } from '../../errors/error-map.ts';
 import type { Law } from '../../law/types.ts';
-import { MANIFEST_FILE } from '../../permalinks/manifest.ts';
+import { isPrintFilePath, MANIFEST_FILE } from '../../permalinks/manifest.ts';
 import { REDIRECTS_FILE, type Redirect } from '../../permalinks/redirects.ts';
 import { lawShortCode } from '../../permalinks/short-links.ts';
 import { entryPath, lawArticlePath, shortLinkPath, STATIC_PATHS } from '../../routes.ts';
-import { MDX_COLLECTIONS } from '../collections.ts';
 import type { CheckedEntry } from '../types.ts';
 
 /**
@@ -37,6 +36,9 @@ export function permalinkRules({ manifest, redirects, laws, entries }: Permalink
   const froms = new Set(redirects.map((r) => r.from));
 
   manifest.forEach((p) => {
+    // Print files (/print/*.pdf, the campaign pack) exist only in a print build
+    // (npm run build:print), whose permanent-URL check looks for each one in dist/.
+    if (isPrintFilePath(p)) return;
     if (pages.has(p) || froms.has(p)) return;
     const draft = drafts.get(p);
     problems.push({
