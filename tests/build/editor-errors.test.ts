@@ -132,7 +132,7 @@ describe('npm run dev', () => {
     try {
       let html = '';
       let status = 0;
-      for (let i = 0; i < 150 && status !== 200; i++) {
+      for (let i = 0; i < 400 && status !== 200; i++) {
         try {
           const res = await fetch(`http://127.0.0.1:${port}/qa/draft-example/`);
           status = res.status;
@@ -148,5 +148,5 @@ describe('npm run dev', () => {
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }
-  }, 60_000);
+  }, 120_000);
 });

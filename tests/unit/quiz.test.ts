@@ -142,8 +142,9 @@ describe('npm run check:content on a bad quiz file', () => {
     const file = join(p.dir, 'content/quiz.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  article: 77\n', '  article: 78\n').replace('  answer: 2\n', '  answer: 5\n'));
     const { problems } = checkContentFiles(p.dir);
+    const answerLine = readFileSync(file, 'utf8').split('\n').indexOf('  answer: 5') + 1;
     expect(problems.map(formatProblem)).toEqual([
-      'content/quiz.yaml · 第 7 行 · 第 1 题（q01） · 字段 answer：答案序号 5 不对：这道题有 3 个选项，应写 1 到 3 之间的数字',
+      `content/quiz.yaml · 第 ${answerLine} 行 · 第 1 题（q01） · 字段 answer：答案序号 5 不对：这道题有 3 个选项，应写 1 到 3 之间的数字`,
     ]);
     writeFileSync(file, readFileSync(file, 'utf8').replace('  answer: 5\n', '  answer: 2\n'));
     const r = spawnSync(join(process.cwd(), 'node_modules/.bin/node'), ['scripts/check-content.ts'], { cwd: p.dir, encoding: 'utf8', env: cleanEnv() });
