@@ -1,12 +1,13 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
+import { REPORTING, TEST_DEFAULTS } from './vitest.unit.config.ts';
 
 /**
  * The suite in four vitest projects, so the quick ones stay quick:
- * - unit: pure functions and scripts. A plain Vite config, files in parallel: loading the
- *   Astro config (and every integration, the content check included) costs 10–15 s a start,
- *   far more than the tests themselves.
+ * - unit (vitest.unit.config.ts): pure functions and scripts. A plain Vite config, files in
+ *   parallel: loading the Astro config (and every integration, the content check included)
+ *   costs 10–15 s a start, far more than the tests themselves.
  * - build, budgets: read the built dist/ or run real builds. They keep getViteConfig, which
  *   gives them Astro's module graph (astro:content, .astro components); `npm test` builds and
  *   syncs first, so collections are populated.
@@ -14,11 +15,9 @@ import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
  *   Astro refuses a second preview in the same folder, and timings suffer from a shared CPU.
  * Groups run in order (unit, then build and budgets together, then browser), so a slow build
  * test never competes with Chromium.
- * `npm run test:unit`, `test:build` (build and budgets) and `test:browser` run one group each.
+ * `npm run test:unit` runs vitest.unit.config.ts alone, so it never loads this file (and with
+ * it the Astro config); `test:build` (build and budgets) and `test:browser` select projects here.
  */
-
-// includeTaskLocation lets tests/harness/distinct-checks-reporter.ts count each `it` once.
-const TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000, includeTaskLocation: true };
 
 /** A project with Astro's module graph. Each loads the Astro config once, when the project starts. */
 function astroProject(name: string, groupOrder: number, include: string[]): TestProjectConfiguration {
@@ -27,7 +26,7 @@ function astroProject(name: string, groupOrder: number, include: string[]): Test
       test: {
         name,
         include,
-        ...TIMEOUTS,
+        ...TEST_DEFAULTS,
         // Real builds and one dist/: one file at a time, as the whole suite ran before the split.
         fileParallelism: false,
         sequence: { groupOrder },
@@ -39,21 +38,9 @@ function astroProject(name: string, groupOrder: number, include: string[]): Test
 
 export default defineConfig({
   test: {
-    reporters: ['default', 'json', './tests/harness/distinct-checks-reporter.ts'],
-    outputFile: { json: '.astro/vitest-report.json' },
+    ...REPORTING,
     projects: [
-      {
-        extends: false,
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          ...TIMEOUTS,
-          // One worker runs many files: starting a fresh one per file cost more than the tests.
-          // Unit tests keep no module state between files (no mocks, no globals).
-          isolate: false,
-          sequence: { groupOrder: 0 },
-        },
-      },
+      './vitest.unit.config.ts',
       astroProject('build', 1, ['tests/build/**/*.test.ts']),
       astroProject('budgets', 1, ['tests/budgets/**/*.test.ts']),
       {
@@ -61,7 +48,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          ...TIMEOUTS,
+          ...TEST_DEFAULTS,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },

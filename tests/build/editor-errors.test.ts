@@ -7,6 +7,8 @@ import { cleanEnv, tempProject, type TempProject } from '../helpers/temp-project
 // The fixtures go through the fast check in tests/unit/content-check.test.ts; a few
 // also go through a real `astro build` here, to prove the build applies the same rules.
 const projects: TempProject[] = [];
+/** A real build takes 30–90 s on a loaded 2-core machine; the temp project's own limit is 240 s. */
+const BUILD_TIMEOUT = 240_000;
 afterAll(() => projects.forEach((p) => p.remove()));
 
 describe('the full build', () => {
@@ -27,7 +29,7 @@ describe('the full build', () => {
     expect(output).toContain('content/qa/cite-article-78.mdx · 第 14 行：引用有误：《中华人民共和国反有组织犯罪法》没有第 78 条');
     expect(output).toContain('content/qa/unknown-component.mdx · 第 14 行：不认识的组件 <Quote>');
     expect(output).toContain('content/cases/case-without-source.mdx · 字段 source：真实案例必须写来源');
-  });
+  }, BUILD_TIMEOUT);
 
   it('keeps drafts out of a production build, and builds a page for every other file', () => {
     const p = tempProject();
@@ -70,7 +72,7 @@ describe('the full build', () => {
     expect(report).toContain('按照测试用的奖励办法给予奖励。');
     expect(readFileSync(join(p.dir, 'dist/index.html'), 'utf8')).toContain('某某县委政法委');
     expect(readFileSync(join(p.dir, 'dist/index.html'), 'utf8')).not.toContain('演示版');
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('a material too long for one sheet', () => {
@@ -87,7 +89,7 @@ describe('a material too long for one sheet', () => {
     expect(status).not.toBe(0);
     expect(output).toMatch(/eshili\.mdx：文字太多，一张 A4 纸放不下（约 \d+ 字，最多约 700 字；换行也算字数）/);
     expect(existsSync(join(p.dir, 'dist/index.html'))).toBe(false);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('npm run build:production', () => {
@@ -111,7 +113,7 @@ describe('npm run build:production', () => {
     expect(output).toContain('正式发布不能用本机地址 http://localhost:4321');
     expect(output).not.toContain('主办单位');
     expect(existsSync(join(p.dir, 'dist'))).toBe(false);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('npm run dev', () => {
