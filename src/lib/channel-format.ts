@@ -38,4 +38,5 @@ export function footerContact(channel: Channel): string | undefined {
 }
 
 /** 网上平台 for an online platform's address, 网站 for another channel's web page. */
-export const webLabel = (channel: Pick<Channel, 'kind'>): string => (channel.kind === 'online' ? CHANNEL_KIND_LABELS.online : '网站');
+export const webLabel = (channel: Pick<Channel, 'kind'>): string =>
+  channel.kind === 'online' ? CHANNEL_KIND_LABELS.online : '网站';

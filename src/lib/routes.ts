@@ -90,14 +90,16 @@ export const FILES = {
 /** The MDX collections whose entries are pages, each at /<collection>/<slug>/. */
 export type EntryCollection = 'qa' | 'cases' | 'news' | 'materials';
 
-export const entryPath = (collection: EntryCollection, slug: string): string => `/${collection}/${slug}/`;
+export const entryPath = (collection: EntryCollection, slug: string): string =>
+  `/${collection}/${slug}/`;
 export const qaPath = (slug: string): string => entryPath('qa', slug);
 export const casePath = (slug: string): string => entryPath('cases', slug);
 export const newsPath = (slug: string): string => entryPath('news', slug);
 export const materialPath = (slug: string): string => entryPath('materials', slug);
 
 /** A topic's section on /qa/. */
-export const qaTopicPath = (topic: string): string => `${PAGES.qa}#topic-${encodeURIComponent(topic)}`;
+export const qaTopicPath = (topic: string): string =>
+  `${PAGES.qa}#topic-${encodeURIComponent(topic)}`;
 
 // ---- The law ----------------------------------------------------------------------
 
@@ -123,7 +125,8 @@ export function lawAnchorExists(anchor: string, articles: number, chapters: numb
 /** Print views: /posters/law/61/, /posters/qa/<slug>/, /posters/materials/<slug>/. */
 export const POSTERS_PREFIX = '/posters/';
 export type PosterKind = 'law' | 'qa' | 'materials';
-export const posterPath = (kind: PosterKind, id: string | number): string => `${POSTERS_PREFIX}${kind}/${id}/`;
+export const posterPath = (kind: PosterKind, id: string | number): string =>
+  `${POSTERS_PREFIX}${kind}/${id}/`;
 
 /** Short links /q/<code>/ (codes: src/lib/permalinks/short-links.ts). */
 export const SHORT_LINK_PREFIX = '/q/';

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { EXTERNAL_REL, footerContact, telHref, webLabel } from '../../src/lib/channel-format.ts';
 import type { Channel } from '../../src/lib/content/channels.ts';
 import { textWeight } from '../../src/lib/posters/fit.ts';
-import { footerChannels, LETTER_KIND, letterText, printedChannels, sheetLines, sheetSize } from '../../src/lib/posters/material-sheet.ts';
+import {
+  footerChannels,
+  LETTER_KIND,
+  letterText,
+  printedChannels,
+  sheetLines,
+  sheetSize,
+} from '../../src/lib/posters/material-sheet.ts';
 
 const channel = (over: Partial<Channel>): Channel => ({
   name: '渠道',
@@ -20,7 +27,12 @@ const other = channel({ name: '12388', phone: '12388' });
 const local1 = channel({ name: '本地一', phone: '0000-00000000', jurisdiction: 'local' });
 const local2 = channel({ name: '本地二', phone: '0000-0000000', jurisdiction: 'local' });
 const local3 = channel({ name: '本地三', phone: '0000-000000', jurisdiction: 'local' });
-const all = { local: [local1, local2], national: [emergency, platform, other], emergency, platform };
+const all = {
+  local: [local1, local2],
+  national: [emergency, platform, other],
+  emergency,
+  platform,
+};
 
 describe('channel formatting', () => {
   it('dials digits only, and never a channel marked dial: false', () => {
@@ -60,20 +72,46 @@ describe('the letter', () => {
 
 describe('channels on a printed sheet', () => {
   it('keeps national channels and only the local ones the sheet has room for', () => {
-    expect(printedChannels([local1, local2, local3, other], [local1, local2])).toEqual([local1, local2, other]);
+    expect(printedChannels([local1, local2, local3, other], [local1, local2])).toEqual([
+      local1,
+      local2,
+      other,
+    ]);
   });
 
   it('lists a material’s channels in the footer with 110 and 12337, but a letter’s in its text', () => {
-    expect(footerChannels('明白卡', [other], all)).toEqual([local1, local2, emergency, platform, other]);
+    expect(footerChannels('明白卡', [other], all)).toEqual([
+      local1,
+      local2,
+      emergency,
+      platform,
+      other,
+    ]);
     expect(footerChannels('明白卡', [], all)).toBeUndefined();
     expect(footerChannels(LETTER_KIND, [other], all)).toBeUndefined();
   });
 });
 
 describe('the size of a material’s text', () => {
-  const statement = (text: string, ...labels: string[]) => ({ text, basis: labels.map((label) => ({ label })) });
-  const quote = { label: '第七条', citation: { paragraphs: [{ text: '任何单位和个人都有协助的义务。', items: [{ label: '（一）', text: '一项' }] }] } };
-  const material = { kind: '明白卡', slogans: [statement('标语', '第八条')], quotes: [quote], points: [statement('要点', '第七条', '第八条')], body: '' };
+  const statement = (text: string, ...labels: string[]) => ({
+    text,
+    basis: labels.map((label) => ({ label })),
+  });
+  const quote = {
+    label: '第七条',
+    citation: {
+      paragraphs: [
+        { text: '任何单位和个人都有协助的义务。', items: [{ label: '（一）', text: '一项' }] },
+      ],
+    },
+  };
+  const material = {
+    kind: '明白卡',
+    slogans: [statement('标语', '第八条')],
+    quotes: [quote],
+    points: [statement('要点', '第七条', '第八条')],
+    body: '',
+  };
 
   it('counts each statement with its basis, and each quoted paragraph and item', () => {
     expect(sheetLines(material, [], letterText({}, '110'))).toEqual([
@@ -90,7 +128,11 @@ describe('the size of a material’s text', () => {
   it('counts every line a letter prints: the same sentences the letter component shows', () => {
     const letter = letterText({ region: '某某县', organization: '' }, '110');
     const body = '第一段，<Organization />写信。\n\n第二段。';
-    const lines = sheetLines({ ...material, slogans: [], quotes: [], points: [], kind: LETTER_KIND, body }, [platform, local1], letter);
+    const lines = sheetLines(
+      { ...material, slogans: [], quotes: [], points: [], kind: LETTER_KIND, body },
+      [platform, local1],
+      letter,
+    );
     expect(lines).toEqual([
       letter.greeting,
       '第一段，主办单位名称写信。',
@@ -110,6 +152,8 @@ describe('the size of a material’s text', () => {
 
   it('picks a size, or names the file when the text cannot fit one sheet', () => {
     expect(sheetSize('content/materials/x.mdx', ['短'])).toBe('t1');
-    expect(() => sheetSize('content/materials/x.mdx', ['字'.repeat(2000)])).toThrow(/content\/materials\/x\.mdx：文字太多/);
+    expect(() => sheetSize('content/materials/x.mdx', ['字'.repeat(2000)])).toThrow(
+      /content\/materials\/x\.mdx：文字太多/,
+    );
   });
 });

@@ -49,8 +49,12 @@ describe('routes: base path and trailing slash', () => {
   });
 
   it('makes absolute addresses on the configured site address, with or without its final slash', () => {
-    expect(absoluteUrl('https://www.example.gov.cn/pufa', '/q/l61/')).toBe('https://www.example.gov.cn/pufa/q/l61/');
-    expect(absoluteUrl('https://www.example.gov.cn/pufa/', '/q/l61/')).toBe('https://www.example.gov.cn/pufa/q/l61/');
+    expect(absoluteUrl('https://www.example.gov.cn/pufa', '/q/l61/')).toBe(
+      'https://www.example.gov.cn/pufa/q/l61/',
+    );
+    expect(absoluteUrl('https://www.example.gov.cn/pufa/', '/q/l61/')).toBe(
+      'https://www.example.gov.cn/pufa/q/l61/',
+    );
     expect(absoluteUrl('https://www.example.gov.cn/', '/')).toBe('https://www.example.gov.cn/');
   });
 });

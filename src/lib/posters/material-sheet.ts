@@ -22,7 +22,10 @@ export interface LetterText {
   date: string;
 }
 
-export function letterText(site: { region?: string; organization?: string }, emergencyPhone: string): LetterText {
+export function letterText(
+  site: { region?: string; organization?: string },
+  emergencyPhone: string,
+): LetterText {
   return {
     greeting: site.region ? `${site.region}的居民朋友们：` : '居民朋友们：',
     channelsIntro: '发现涉黑涉恶线索，可以通过下面的渠道举报：',
@@ -36,7 +39,10 @@ export function letterText(site: { region?: string; organization?: string }, eme
  * The channels a printed sheet lists: national ones as asked for, local ones only if
  * they are among the first few the sheet has room for (`localOnPrint`).
  */
-export function printedChannels(channels: readonly Channel[], localOnPrint: readonly Channel[]): Channel[] {
+export function printedChannels(
+  channels: readonly Channel[],
+  localOnPrint: readonly Channel[],
+): Channel[] {
   return channels.filter((c) => c.jurisdiction !== 'local' || localOnPrint.includes(c));
 }
 
@@ -48,10 +54,18 @@ export function printedChannels(channels: readonly Channel[], localOnPrint: read
 export function footerChannels(
   kind: string,
   printed: readonly Channel[],
-  all: { local: readonly Channel[]; national: readonly Channel[]; emergency: Channel; platform: Channel },
+  all: {
+    local: readonly Channel[];
+    national: readonly Channel[];
+    emergency: Channel;
+    platform: Channel;
+  },
 ): Channel[] | undefined {
   if (kind === LETTER_KIND || printed.length === 0) return undefined;
-  return [...all.local, ...all.national.filter((c) => c === all.emergency || c === all.platform || printed.includes(c))];
+  return [
+    ...all.local,
+    ...all.national.filter((c) => c === all.emergency || c === all.platform || printed.includes(c)),
+  ];
 }
 
 /** What the size rule needs to know of a material. */
@@ -60,7 +74,12 @@ export interface SheetContent {
   slogans: ReadonlyArray<{ text: string; basis: ReadonlyArray<{ label: string }> }>;
   quotes: ReadonlyArray<{
     label: string;
-    citation: { paragraphs: ReadonlyArray<{ text: string; items: ReadonlyArray<{ label: string; text: string }> }> };
+    citation: {
+      paragraphs: ReadonlyArray<{
+        text: string;
+        items: ReadonlyArray<{ label: string; text: string }>;
+      }>;
+    };
   }>;
   points: ReadonlyArray<{ text: string; basis: ReadonlyArray<{ label: string }> }>;
   /** The MDX body, for the letter. */
@@ -72,18 +91,29 @@ export interface SheetContent {
  * statement counts an extra line for its basis; the letter counts every line it prints,
  * with an editor component such as <Organization /> counted as a short name.
  */
-export function sheetLines(m: SheetContent, printed: readonly Channel[], letter: LetterText): string[] {
-  const basisText = (st: SheetContent['points'][number]) => `（依据：${st.basis.map((b) => b.label).join('、')}）`;
+export function sheetLines(
+  m: SheetContent,
+  printed: readonly Channel[],
+  letter: LetterText,
+): string[] {
+  const basisText = (st: SheetContent['points'][number]) =>
+    `（依据：${st.basis.map((b) => b.label).join('、')}）`;
   return [
     ...m.slogans.flatMap((st) => [st.text, basisText(st)]),
-    ...m.quotes.flatMap((q) => [...q.citation.paragraphs.flatMap((p) => [p.text, ...p.items.map((i) => i.label + i.text)]), q.label]),
+    ...m.quotes.flatMap((q) => [
+      ...q.citation.paragraphs.flatMap((p) => [p.text, ...p.items.map((i) => i.label + i.text)]),
+      q.label,
+    ]),
     ...m.points.flatMap((st) => [st.text + basisText(st), '']),
     ...(m.kind === LETTER_KIND
       ? [
           letter.greeting,
           ...m.body.split(/\n\s*\n/).map((para) => para.replace(/<[^>]+>/g, '主办单位名称')),
           letter.channelsIntro,
-          ...printed.flatMap((c) => [c.jurisdiction === 'local' ? c.name : c.name + firstSentence(c.purpose), c.phone ?? c.url ?? '']),
+          ...printed.flatMap((c) => [
+            c.jurisdiction === 'local' ? c.name : c.name + firstSentence(c.purpose),
+            c.phone ?? c.url ?? '',
+          ]),
           letter.emergency,
           letter.sign,
           letter.date,
