@@ -126,7 +126,7 @@ export function sheetProblems(opts: { minBodyPt: number; scale: number; edgeMm: 
   const safe = { left: S.left + edge, right: S.right - edge, top: S.top + edge, bottom: S.bottom - edge };
 
   // Grey as an office printer makes it (luma of the sRGB values), then WCAG contrast.
-  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number) as [number, number, number, number?];
+  const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
   const lum = (g: number) => {
     const v = g / 255;
     return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
