@@ -1,4 +1,5 @@
 import { CHANNEL_KINDS, CHANNEL_KIND_LABELS } from '../../src/lib/content/channels.ts';
+import { EXCEPTION_RULES } from '../../src/lib/content/exceptions.ts';
 import { AUDIENCES, MATERIAL_KINDS, TOPICS } from '../../src/lib/content/schemas.ts';
 
 /**
@@ -35,6 +36,17 @@ const articles = (required: boolean): Field => ({
   hint: '本篇涉及的反有组织犯罪法条文序号，如 2、23。这些条文的页面会自动链接回来',
 });
 
+/** Sourced exceptions to the wording rules (content/GUIDE.md, 例外：有出处的特殊说法). */
+const exceptions: Field = {
+  name: 'exceptions', label: '规则例外（有出处的特殊说法）', widget: 'list', required: false, summary: '{{fields.rule}}：{{fields.phrase}}',
+  hint: '一般不填。引用有官方出处的说法、检查却不让写时才填：选规则，写正文里的原话和出处',
+  fields: [
+    { name: 'rule', label: '规则', widget: 'select', options: opt(Object.keys(EXCEPTION_RULES)) },
+    text('phrase', '原话', '正文里的原话，一字不差'),
+    text('reason', '出处', '如：引自某某县扫黑办 2026 年 5 月 1 日《涉黑涉恶线索举报奖励办法》'),
+  ],
+};
+
 /** The check result and the preview link: not a field of the file (never written). */
 export const CHECK_FIELD: Field = { name: '__check', label: '检查结果', widget: 'content-check', required: false };
 const code: Field = { name: 'code', label: '短码', widget: 'short-code', hint: '自动生成，海报二维码用；发布后不要改' };
@@ -63,6 +75,7 @@ export const MDX_FIELDS = {
     date('updated', '更新日期', '不能早于发布日期（可不填）', false),
     text('source', '依据', '如《中华人民共和国反有组织犯罪法》第六十一条'),
     { name: 'related', label: '相关问答', widget: 'relation', collection: 'qa', search_fields: ['title'], value_field: '{{slug}}', display_fields: ['title'], multiple: true, required: false, hint: '可不选' },
+    exceptions,
   ],
   cases: [
     text('title', '标题'),
@@ -72,6 +85,7 @@ export const MDX_FIELDS = {
     { ...source, required: false },
     articles(true),
     words('keywords', '搜索用词', '用逗号隔开'),
+    exceptions,
   ],
   news: [
     text('title', '标题'),
@@ -80,6 +94,7 @@ export const MDX_FIELDS = {
     source,
     articles(false),
     words('keywords', '搜索用词', '用逗号隔开'),
+    exceptions,
   ],
   materials: [
     text('title', '标题'),
@@ -93,6 +108,7 @@ export const MDX_FIELDS = {
     date('published', '发布日期', '年-月-日'),
     date('updated', '更新日期', '可不填', false),
     text('source', '依据'),
+    exceptions,
   ],
 } satisfies Record<string, Field[]>;
 
@@ -109,6 +125,7 @@ const channelFields: Field[] = [
   { name: 'jurisdiction', label: '范围', widget: 'select', required: false, options: [{ label: '全国', value: 'national' }, { label: '本地', value: 'local' }], hint: '不选为本地' },
   text('source', '来源', '官方来源，必须写'),
   date('verified', '核实日期', '最近一次核对的日期；超过 12 个月没有核实，构建时会提醒'),
+  exceptions,
 ];
 
 /** Data files: a top-level list is edited as the field `items` (the server unwraps it on save). */
@@ -129,11 +146,15 @@ export const SITE_FIELDS: Field[] = [
 ];
 
 export const DATA_FIELDS: Record<(typeof LIST_FILES)[number], Field[]> = {
-  'content/glossary.yaml': [text('term', '词语'), { ...text('definition', '通俗解释', '法律没有定义的词，要说明“法律没有给出定义”'), widget: 'text' }, words('aliases', '群众的其他说法', '用逗号隔开'), { ...articles(false), hint: '相关的反有组织犯罪法条文序号' }, text('qa', '解释它的问答（文件名）', '', false)],
+  'content/glossary.yaml': [text('term', '词语'), { ...text('definition', '通俗解释', '法律没有定义的词，要说明“法律没有给出定义”'), widget: 'text' }, words('aliases', '也说', '意思完全相同的说法，会显示给读者；用逗号隔开'),
+    words('searchAliases', '只帮助搜索的说法', '群众口头的说法，意思不完全相同，不显示给读者；用逗号隔开'),
+    { name: 'quotes', label: '原文引用的条文', widget: 'list', required: false, field: { name: 'cite', label: '条文', widget: 'citation' }, hint: '法律下了定义的词，在这里引用法律原文' },
+    { ...articles(false), hint: '相关的反有组织犯罪法条文序号' }, text('qa', '解释它的问答（文件名）', '', false), exceptions],
   'content/quiz.yaml': [
     text('id', '编号', '如 q37，不能重复'), { ...text('question', '题目'), widget: 'text' }, { name: 'options', label: '选项', widget: 'list', min: 2, max: 6, hint: '2–6 个' },
     { name: 'answer', label: '正确选项的序号', widget: 'number', value_type: 'int', min: 1, max: 6, hint: '从 1 数起' }, { ...text('explanation', '一句话解释', '120 字以内'), widget: 'text' },
-    { name: 'law', label: '法律', widget: 'select', required: false, options: ['刑法', '刑事诉讼法'], hint: '考反有组织犯罪法时不选' }, { name: 'article', label: '所考的条文序号', widget: 'number', value_type: 'int', min: 1 },
+    { name: 'law', label: '法律', widget: 'select', required: false, options: ['刑法', '刑事诉讼法'], hint: '考反有组织犯罪法时不选' }, { name: 'article', label: '所考的条文序号', widget: 'number', value_type: 'int', min: 1, required: false, hint: '没有哪一条法律写到的事实（如 12337）不填，页面就不显示法律链接' },
+    exceptions,
   ],
   'content/channels.yaml': [text('id', '编号', '如 12388'), ...channelFields],
   'content/search-pages.yaml': [text('path', '网址', '以“/”开头和结尾，如 /report/'), text('title', '标题'), text('type', '类别'), { ...text('description', '说明'), widget: 'text' }, words('keywords', '读者会说的词', '用逗号隔开')],

@@ -25,7 +25,9 @@ describe('glossary entries', () => {
     const file = join(p.dir, 'content/glossary.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('quotes: [{ article: 2, paragraph: 2 }]', 'quotes: [{ article: 2, paragraph: 9 }]'));
     const text = checkContentFiles(p.dir).problems.map(formatProblem);
-    expect(text).toHaveLength(1);
+    // The broken quote, and then the definition that no longer quotes the law (definitions rule).
+    expect(text).toHaveLength(2);
+    expect(text[1]).toMatch(/^content\/glossary\.yaml · 第 \d+ 行 · 词条“恶势力组织” · 字段 definition：这里给“恶势力组织”下了定义/);
     expect(text[0]).toMatch(/^content\/glossary\.yaml · 词条“恶势力组织” · 字段 quotes\[0\]：引用有误：/);
     expect(text[0]).toContain('第二条');
   });
