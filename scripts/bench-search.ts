@@ -4,7 +4,7 @@
 //  - tests/search/queries.yaml, the tuning set: also by kind, with every miss;
 //  - tests/search/heldout.yaml, the held-out set, written by someone who had not seen the
 //    search code: aggregate figures only, so nobody tunes on its misses. `--heldout-misses`
-//    lists them, for the end of a piece of work only.
+//    lists them, for the end of a piece of work only; `--tuning-only` skips it while tuning.
 // `--baseline` measures plain pagefind with default settings instead of the site's search.
 // Needs a build first (npm run build).
 import { launchChromium } from '../tests/helpers/browser.ts';
@@ -13,10 +13,13 @@ import { startPreview } from '../tests/helpers/server.ts';
 
 const baseline = process.argv.includes('--baseline');
 const heldoutMisses = process.argv.includes('--heldout-misses');
-const SETS = [
+const tuningOnly = process.argv.includes('--tuning-only');
+const ALL_SETS = [
   { name: 'tuning set (tests/search/queries.yaml)', file: 'tests/search/queries.yaml', details: true },
   { name: 'held-out set (tests/search/heldout.yaml)', file: 'tests/search/heldout.yaml', details: heldoutMisses },
 ];
+// `--tuning-only` while tuning: the held-out figures are not even looked at.
+const SETS = tuningOnly ? ALL_SETS.slice(0, 1) : ALL_SETS;
 
 const server = await startPreview();
 const browser = await launchChromium();

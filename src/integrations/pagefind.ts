@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { pagefindSummary } from '../lib/perf/build-log.ts';
-import { pagesFromFragments, writeTextIndex } from './search-text-index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { contentPath } from '../lib/content/dir.ts';
+import { SYNONYMS_FILE } from '../lib/content/search-synonyms.ts';
+import { indexedGlob, pagesFromFragments, writeTextIndex } from './search-text-index.ts';
 
 /**
  * Indexes the built site with pagefind after `astro build`. Only elements marked
@@ -18,14 +21,17 @@ export function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
+        // Only the folders of the pages search lists: posters and short links are never read.
+        const added = await index.addDirectory({ path: outDir, glob: indexedGlob(outDir) });
         if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
         const read = performance.now();
         // The search page's first stage reads the text pagefind extracted (see search-text-index.ts).
         const files = await index.getFiles();
         if (files.errors.length) throw new Error(`pagefind: ${files.errors.join('; ')}`);
-        const text = writeTextIndex(outDir, pagesFromFragments(files.files));
-        logger.info(`search text index: ${text.pages} pages in ${text.shards} shards (${text.dir})`);
+        const synonymsFile = contentPath(SYNONYMS_FILE);
+        const synonyms = existsSync(synonymsFile) ? { file: synonymsFile, source: readFileSync(synonymsFile, 'utf8') } : undefined;
+        const text = writeTextIndex(outDir, pagesFromFragments(files.files), synonyms);
+        logger.info(`search text index: ${text.pages} pages in ${text.shards} shards and ${text.blocks} record blocks (${text.dir})`);
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
