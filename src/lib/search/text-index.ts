@@ -37,7 +37,12 @@ export const FIELDS = {
   related: { weight: 1.5, b: 0.3 },
 } as const;
 export type FieldName = keyof typeof FIELDS;
-/** Term weights are stored as small integers: round(BM25F term part × WEIGHT_SCALE). */
+/** Fields that say what a page is about (its "key" fields), as opposed to its text. */
+const KEY_FIELDS: readonly FieldName[] = ['title', 'keywords', 'aliases'];
+/**
+ * Term weights are stored as small integers: round(BM25F term part × WEIGHT_SCALE) × 2,
+ * plus 1 when the term is in one of the page's key fields.
+ */
 const WEIGHT_SCALE = 8;
 /** Aim for about this many postings per shard (about 2–3 kB gzip). */
 const POSTINGS_PER_SHARD = 1200;
@@ -57,7 +62,7 @@ export interface TextIndexDoc {
   related?: readonly string[];
 }
 
-/** One shard file: terms mapped to flat [id delta, weight, id delta, weight, …] lists. */
+/** One shard file: terms mapped to flat [id delta, weight × 2 + key, id delta, weight × 2 + key, …] lists. */
 export interface TextShard {
   v: number;
   /** Number of pages in the index (for IDF). */
@@ -267,7 +272,7 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
         const n = byField[name];
         if (n) f += (FIELDS[name].weight * n) / (1 - FIELDS[name].b + (FIELDS[name].b * d.lengths[name]) / avg[name]);
       }
-      const weight = Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE));
+      const weight = Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 2 + (KEY_FIELDS.some((k) => byField[k]) ? 1 : 0);
       const list = postings.get(term) ?? [];
       list.push([d.id, weight]);
       postings.set(term, list);
@@ -296,12 +301,31 @@ export interface TextMatch {
   coverage: number;
   /** Number of the query's distinct terms the page contains. */
   terms: number;
+  /** The page's title, keywords or glossary words hold one of the query's rare terms. */
+  rareKey: boolean;
 }
 
 /** A page is a result when its terms cover at least this share of the query… */
 export const MIN_COVERAGE = 0.5;
-/** …or when it contains at least two of the query's terms covering this share. */
+/** …or when it contains at least two of the query's terms covering this share… */
 export const MIN_COVERAGE_SEVERAL = 0.3;
+/**
+ * …or when its title, keywords or glossary words hold a query term that at most this
+ * share of pages hold: an editor said the page is about that rare word (工地, 恶霸).
+ */
+export const RARE_KEY_TERM_SHARE = 0.05;
+/**
+ * A term found in a page's title, keywords or glossary words adds this many times its
+ * IDF on top of its BM25F part: being about a word beats mentioning a rarer one.
+ */
+export const KEY_FIELD_BONUS = 1;
+/**
+ * Characters that make grammar rather than meaning (了, 他, 们, 会…). A bigram with one
+ * of them (会来, 了他) is rare across pages by chance, not because it says much, so it
+ * weighs this much of its IDF.
+ */
+export const FUNCTION_CHAR_WEIGHT = 0.3;
+const FUNCTION_CHARS = new Set([...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点']);
 /**
  * A page whose score is below this share of the best page's is a weak match: it shares
  * only common words with the query, and is left out rather than fill the first ten.
@@ -314,20 +338,27 @@ export interface SearchOptions {
   synonyms?: readonly Synonym[];
 }
 
+/** How much a query term's IDF counts: less for a bigram with a grammar character. */
+export function termWeight(term: string): number {
+  const chars = [...term];
+  return chars.length === 2 && chars.some((c) => FUNCTION_CHARS.has(c)) ? FUNCTION_CHAR_WEIGHT : 1;
+}
+
 /**
  * Ranks pages for a query from the shards it needs (BM25F over the query's terms: each
  * term weighs by its rarity, IDF, so the page holding the query's rarest words wins).
  * `shards` maps shard number to its content; a missing shard is an error, so a failed
  * download is never mistaken for "no results". A page must contain enough of the query
- * (MIN_COVERAGE, MIN_COVERAGE_SEVERAL): a query that shares one common word with a page
- * (手机 in 手机话费充值) is not about that page; and it must score at least
- * WEAK_SCORE_SHARE of the best page.
+ * (MIN_COVERAGE, MIN_COVERAGE_SEVERAL) or be about one of its rare words
+ * (RARE_KEY_TERM_SHARE): a query that shares one common word with a page (手机 in
+ * 手机话费充值) is not about that page. And it must score at least WEAK_SCORE_SHARE of
+ * the best page.
  */
 export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextShard>, shardTotal: number, opts: SearchOptions = {}): TextMatch[] {
   const terms = queryTerms(query, opts.synonyms);
   const length = indexableLength(query);
   if (terms.length === 0 || length === 0) return [];
-  const scores = new Map<number, { score: number; covered: Set<number>; terms: number }>();
+  const scores = new Map<number, { score: number; covered: Set<number>; terms: number; rareKey: boolean }>();
   const seen = new Set<string>();
   for (const qt of terms) {
     const shard = shards.get(shardOf(qt.term, shardTotal));
@@ -336,25 +367,29 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
     const flat = shard.t[qt.term];
     if (!flat) continue;
     const df = flat.length / 2;
-    const idf = Math.log(1 + (shard.n - df + 0.5) / (df + 0.5));
+    const idf = Math.log(1 + (shard.n - df + 0.5) / (df + 0.5)) * termWeight(qt.term);
+    const rare = df <= Math.max(1, RARE_KEY_TERM_SHARE * shard.n) && termWeight(qt.term) === 1;
     const first = !seen.has(qt.term);
     seen.add(qt.term);
     let id = 0;
     for (let i = 0; i < flat.length; i += 2) {
       id += flat[i]!;
-      const entry = scores.get(id) ?? { score: 0, covered: new Set<number>(), terms: 0 };
+      const stored = flat[i + 1]!;
+      const key = stored % 2 === 1;
+      const entry = scores.get(id) ?? { score: 0, covered: new Set<number>(), terms: 0, rareKey: false };
       // A term repeated in the query counts once towards the score, but covers each place.
       if (first) {
-        entry.score += (idf * flat[i + 1]!) / WEIGHT_SCALE;
+        entry.score += idf * (Math.floor(stored / 2) / WEIGHT_SCALE + (key ? KEY_FIELD_BONUS : 0));
         entry.terms++;
+        if (key && rare) entry.rareKey = true;
       }
       for (let c = qt.from; c < qt.to; c++) entry.covered.add(c);
       scores.set(id, entry);
     }
   }
   const matches = [...scores]
-    .map(([id, e]) => ({ id, score: e.score, coverage: e.covered.size / length, terms: e.terms }))
-    .filter((m) => opts.all || m.coverage >= MIN_COVERAGE || (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL))
+    .map(([id, e]) => ({ id, score: e.score, coverage: e.covered.size / length, terms: e.terms, rareKey: e.rareKey }))
+    .filter((m) => opts.all || m.coverage >= MIN_COVERAGE || (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL) || m.rareKey)
     .sort((a, b) => b.score - a.score || a.id - b.id);
   if (opts.all || matches.length === 0) return matches;
   const floor = matches[0]!.score * WEAK_SCORE_SHARE;
