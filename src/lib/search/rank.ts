@@ -5,7 +5,7 @@
  * hand-made index in memory).
  *
  * Rules, each with a unit test in tests/unit/search-rank.test.ts:
- *  1. An article number (第61条, 61条) puts that article first.
+ *  1. An article number (第61条, 61条, or 61 alone) puts that article first.
  *  2. Pages are ranked by BM25F over titles, keywords, glossary aliases and text
  *     (src/lib/search/text-index.ts): a term weighs by how rare it is, so the page that
  *     holds the query's rarest words ranks above pages sharing only its common words.
@@ -35,7 +35,9 @@ export function rankIds(query: string, hints: SearchHints, shards: ReadonlyMap<n
   const x = hints.x;
   if (!x) return [];
   const out: number[] = [];
-  const article = articleNumberOf(query.replace(/[\s\p{P}\p{S}]+/gu, ''));
+  const bare = query.replace(/[\s\p{P}\p{S}]+/gu, '');
+  // 第61条, 六十一条, or a number on its own (61), which residents type from a poster.
+  const article = articleNumberOf(bare) ?? (/^\d{1,3}$/.test(bare) ? Number(bare) : undefined);
   const articleId = article ? x.a[article - 1] : undefined;
   if (articleId !== undefined) out.push(articleId);
   for (const m of searchTextIndex(query, shards, x.s, { synonyms: hints.syn })) if (m.id !== articleId) out.push(m.id);
