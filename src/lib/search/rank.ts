@@ -77,3 +77,16 @@ export async function firstResults(query: string, hints: SearchHints, load: Sear
     return rec;
   });
 }
+
+/**
+ * What a query's first download holds besides the page and the hints: its shards, and
+ * the record blocks of the results shown. Budget tests and the scale benchmark compute
+ * every query's first download from the file sizes with it.
+ */
+export function firstDownload(query: string, hints: SearchHints, shard: (i: number) => TextShard, type?: string): { shards: number[]; blocks: number[] } {
+  const x = hints.x;
+  if (!x || !query.trim()) return { shards: [], blocks: [] };
+  const shards = shardsNeeded(query.trim(), hints);
+  const ids = rankIds(query.trim(), hints, new Map(shards.map((i) => [i, shard(i)])), type).slice(0, FIRST_RESULTS);
+  return { shards, blocks: [...new Set(ids.map((id) => recordBlockOf(id, x.rb)))].sort((a, b) => a - b) };
+}

@@ -44,8 +44,8 @@ const KEY_FIELDS: readonly FieldName[] = ['title', 'keywords', 'aliases'];
  * plus 1 when the term is in one of the page's key fields.
  */
 const WEIGHT_SCALE = 8;
-/** Aim for about this many postings per shard (about 2–3 kB gzip). */
-const POSTINGS_PER_SHARD = 1200;
+/** Aim for about this many postings per shard (about 1.5 kB gzip): a query pays for its terms only. */
+const POSTINGS_PER_SHARD = 600;
 const MIN_SHARDS = 8;
 
 export interface TextIndexDoc {
@@ -100,7 +100,7 @@ export interface PageRecord {
 }
 
 /** Records per block file: ten results scattered over the site cost at most ten small files. */
-export const RECORDS_PER_BLOCK = 16;
+export const RECORDS_PER_BLOCK = 8;
 
 /** Block file number of a page id. */
 export const recordBlockOf = (id: number, perBlock: number) => Math.floor(id / perBlock);
