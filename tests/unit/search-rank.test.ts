@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHints } from '../../src/lib/search/hints.ts';
 import { firstResults, FIRST_RESULTS, rankIds, shardsNeeded, type SearchLoaders } from '../../src/lib/search/rank.ts';
-import { buildTextIndex, recordBlockOf, termWeight, WEAK_SCORE_SHARE, type PageRecord, type TextIndexDoc, type TextShard } from '../../src/lib/search/text-index.ts';
+import { buildTextIndex, MAX_POSTINGS_PER_TERM, recordBlockOf, searchTextIndex, termWeight, WEAK_SCORE_SHARE, type PageRecord, type TextIndexDoc, type TextShard } from '../../src/lib/search/text-index.ts';
 
 // One test per ranking rule (src/lib/search/rank.ts), on a small hand-made index.
 // Filler pages make the common words common, as on the real site.
@@ -97,6 +97,20 @@ describe('ranking rules', () => {
     const a = rank('举报');
     expect(a.length).toBeGreaterThan(1);
     for (let i = 0; i < 3; i++) expect(rank('举报')).toEqual(a);
+  });
+});
+
+describe('common terms at scale', () => {
+  it('a term on more than MAX_POSTINGS_PER_TERM pages keeps its best pages and its true page count', () => {
+    const n = MAX_POSTINGS_PER_TERM + 50;
+    const many: TextIndexDoc[] = Array.from({ length: n }, (_, id) => ({ id, text: id === n - 1 ? '如何举报' : '可以举报。', title: id === n - 1 ? '举报' : `问题${id}` }));
+    const shards = buildTextIndex(many);
+    const holder = shards.find((s) => s.t['举报'])!;
+    expect(holder.t['举报']!.length / 2).toBe(MAX_POSTINGS_PER_TERM);
+    expect(holder.d!['举报']).toBe(n);
+    // The page that is about the word (its title) is kept, and ranks first.
+    const found = searchTextIndex('举报', new Map(shards.map((s, i) => [i, s])), shards.length);
+    expect(found[0]!.id).toBe(n - 1);
   });
 });
 

@@ -63,9 +63,9 @@ describe('shards', () => {
 
   it('grows the number of shards with the postings, in powers of two', () => {
     expect(shardCount(0)).toBe(8);
-    expect(shardCount(8 * 1200)).toBe(8);
-    expect(shardCount(8 * 1200 + 1)).toBe(16);
-    expect(shardCount(100_000)).toBe(128);
+    expect(shardCount(8 * 600)).toBe(8);
+    expect(shardCount(8 * 600 + 1)).toBe(16);
+    expect(shardCount(100_000)).toBe(256);
   });
 
   it('lists exactly the shards holding the query terms', () => {

@@ -44,6 +44,12 @@ const KEY_FIELDS: readonly FieldName[] = ['title', 'keywords', 'aliases'];
  * plus 1 when the term is in one of the page's key fields.
  */
 const WEIGHT_SCALE = 8;
+/**
+ * A term on more pages than this keeps only its best-weighted pages (the rest are pages
+ * that merely mention a common word). Its true page count is kept for IDF. This keeps
+ * every shard small at 10,000 pages, where 举报 or 怎么办 are on nearly every page.
+ */
+export const MAX_POSTINGS_PER_TERM = 1000;
 /** Aim for about this many postings per shard (about 1.5 kB gzip): a query pays for its terms only. */
 const POSTINGS_PER_SHARD = 600;
 const MIN_SHARDS = 8;
@@ -68,6 +74,8 @@ export interface TextShard {
   /** Number of pages in the index (for IDF). */
   n: number;
   t: Record<string, number[]>;
+  /** True page counts of terms whose lists were cut to MAX_POSTINGS_PER_TERM. */
+  d?: Record<string, number>;
 }
 
 /** What the search page needs to find shards and page records: carried in search-hints.json as `x`. */
@@ -279,13 +287,20 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
       total++;
     }
   }
+  for (const list of postings.values()) total -= Math.max(0, list.length - MAX_POSTINGS_PER_TERM);
   const count = shardCount(total);
   const shards: TextShard[] = Array.from({ length: count }, () => ({ v: TEXT_INDEX_VERSION, n: perDoc.length, t: {} }));
   // Sorted terms, so identical content gives identical files (and the same folder hash).
   for (const term of [...postings.keys()].sort()) {
     const flat: number[] = [];
     let prev = 0;
-    for (const [id, w] of postings.get(term)!) {
+    let list = postings.get(term)!;
+    if (list.length > MAX_POSTINGS_PER_TERM) {
+      const shard = shards[shardOf(term, count)]!;
+      (shard.d ??= {})[term] = list.length;
+      list = [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS_PER_TERM).sort((a, b) => a[0] - b[0]);
+    }
+    for (const [id, w] of list) {
       flat.push(id - prev, w);
       prev = id;
     }
@@ -366,7 +381,7 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
     if (shard.v !== TEXT_INDEX_VERSION) throw new Error(`text index: shard format ${shard.v}, expected ${TEXT_INDEX_VERSION}`);
     const flat = shard.t[qt.term];
     if (!flat) continue;
-    const df = flat.length / 2;
+    const df = shard.d?.[qt.term] ?? flat.length / 2;
     const idf = Math.log(1 + (shard.n - df + 0.5) / (df + 0.5)) * termWeight(qt.term);
     const rare = df <= Math.max(1, RARE_KEY_TERM_SHARE * shard.n) && termWeight(qt.term) === 1;
     const first = !seen.has(qt.term);
