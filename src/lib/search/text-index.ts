@@ -259,31 +259,38 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
     .sort((a, b) => a.id - b.id)
     .map((d) => {
       const fields = fieldsOf(d);
-      const tf = new Map<string, Partial<Record<FieldName, number>>>();
-      for (const f of names) {
+      // Per term, its count in each field (in the order of `names`).
+      const tf = new Map<string, number[]>();
+      names.forEach((f, fi) => {
         for (const t of fields[f]) {
-          const e = tf.get(t.term) ?? {};
-          e[f] = (e[f] ?? 0) + 1;
-          tf.set(t.term, e);
+          let e = tf.get(t.term);
+          if (!e) tf.set(t.term, (e = new Array<number>(names.length).fill(0)));
+          e[fi]!++;
         }
-      }
-      return { id: d.id, lengths: Object.fromEntries(names.map((f) => [f, fields[f].length])) as Record<FieldName, number>, tf };
+      });
+      return { id: d.id, lengths: names.map((f) => fields[f].length), tf };
     });
-  const avg = Object.fromEntries(names.map((f) => [f, perDoc.reduce((s, d) => s + d.lengths[f], 0) / Math.max(1, perDoc.length) || 1])) as Record<FieldName, number>;
+  const avg = names.map((_, fi) => perDoc.reduce((s, d) => s + d.lengths[fi]!, 0) / Math.max(1, perDoc.length) || 1);
+  const params = names.map((f) => FIELDS[f]);
+  const key = names.map((f) => KEY_FIELDS.includes(f));
   const postings = new Map<string, Array<[number, number]>>();
   let total = 0;
   for (const d of perDoc) {
     for (const [term, byField] of d.tf) {
       // BM25F: field frequencies, each weighted and length-normalised, summed, then saturated once.
       let f = 0;
-      for (const name of names) {
-        const n = byField[name];
-        if (n) f += (FIELDS[name].weight * n) / (1 - FIELDS[name].b + (FIELDS[name].b * d.lengths[name]) / avg[name]);
+      let inKey = 0;
+      for (let fi = 0; fi < byField.length; fi++) {
+        const n = byField[fi]!;
+        if (!n) continue;
+        const { weight, b } = params[fi]!;
+        f += (weight * n) / (1 - b + (b * d.lengths[fi]!) / avg[fi]!);
+        if (key[fi]) inKey = 1;
       }
-      const weight = Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 2 + (KEY_FIELDS.some((k) => byField[k]) ? 1 : 0);
-      const list = postings.get(term) ?? [];
+      const weight = Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 2 + inKey;
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
       list.push([d.id, weight]);
-      postings.set(term, list);
       total++;
     }
   }
