@@ -74,6 +74,10 @@ describe('ranking rules', () => {
     expect(rank('手机话费充值举报')).toEqual([]);
   });
 
+  it('6b. grammar characters need not be covered: 怎么办 alone does not make a page a result', () => {
+    expect(rank('宠物狗咬人了怎么办')).toEqual([]);
+  });
+
   it('7. weak matches drop out instead of filling the first ten', () => {
     const ids = rankIds('高利贷上门催收怎么办', hints(), shardsFor('高利贷上门催收怎么办'));
     expect(PAGES[ids[0]!]!.u).toBe('/qa/usury/');

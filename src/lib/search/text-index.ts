@@ -378,8 +378,13 @@ export function termWeight(term: string): number {
  */
 export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextShard>, shardTotal: number, opts: SearchOptions = {}): TextMatch[] {
   const terms = queryTerms(query, opts.synonyms);
-  const length = indexableLength(query);
-  if (terms.length === 0 || length === 0) return [];
+  if (terms.length === 0 || indexableLength(query) === 0) return [];
+  // Coverage counts the query's meaning characters: grammar characters (了, 怎, 么, 我…)
+  // need not be covered, so 怎么办 alone does not make a page about a question.
+  const chars = [...indexableText(query)];
+  const meaning = chars.map((c, i) => (FUNCTION_CHARS.has(c) ? -1 : i)).filter((i) => i >= 0);
+  const counted = new Set(meaning.length ? meaning : chars.map((_, i) => i));
+  const length = counted.size;
   const scores = new Map<number, { score: number; covered: Set<number>; terms: number; rareKey: boolean }>();
   const seen = new Set<string>();
   for (const qt of terms) {
@@ -390,7 +395,8 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
     if (!flat) continue;
     const df = shard.d?.[qt.term] ?? flat.length / 2;
     const idf = Math.log(1 + (shard.n - df + 0.5) / (df + 0.5)) * termWeight(qt.term);
-    const rare = df <= Math.max(1, RARE_KEY_TERM_SHARE * shard.n) && termWeight(qt.term) === 1;
+    const content = termWeight(qt.term) === 1;
+    const rare = df <= Math.max(1, RARE_KEY_TERM_SHARE * shard.n) && content;
     const first = !seen.has(qt.term);
     seen.add(qt.term);
     let id = 0;
@@ -405,7 +411,7 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
         entry.terms++;
         if (key && rare) entry.rareKey = true;
       }
-      for (let c = qt.from; c < qt.to; c++) entry.covered.add(c);
+      for (let c = qt.from; c < qt.to; c++) if (counted.has(c)) entry.covered.add(c);
       scores.set(id, entry);
     }
   }
