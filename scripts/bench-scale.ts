@@ -1,10 +1,12 @@
 /**
- * npm run bench:scale [-- --sizes 500,2000,5000] [--runs 3] [--keep]
+ * npm run bench:scale [-- --sizes 500,2000,5000,10000] [--runs 3] [--keep]
  *
  * Builds the site with synthetic Q&A sets of each size and prints, per size: build
  * time (the whole `astro build`, pagefind included), pagefind indexing time, dist/ size,
  * index size and the bytes the first search query downloads; then whether time grows
- * linearly. Times are medians of --runs cold builds (output and cache emptied each time),
+ * linearly; the search index's build time per page; the first query computed from the
+ * file sizes for every query of both query sets (median and max); and what 离线保存 adds
+ * for search. Times are medians of --runs cold builds (output and cache emptied each time),
  * taken round-robin over the sizes so that other load on the machine falls on all alike.
  *
  * Each set lives in a temporary folder: a copy of content/ (law texts, site config,
@@ -14,7 +16,7 @@
  * astro.config.bench.mjs), so dist/ and .astro/ stay untouched. Pagefind's own timings
  * come from the file its integration writes into that build's cache folder.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
@@ -23,6 +25,12 @@ import { totalsByType } from '../tests/harness/perf/network.ts';
 import { growth, median } from '../tests/harness/perf/stats.ts';
 import { syntheticQa } from '../tests/harness/perf/synthetic-qa.ts';
 import { formatTable } from '../tests/harness/perf/table.ts';
+import { transferSize } from '../tests/harness/perf/transfer.ts';
+import type { OfflineManifest } from '../src/lib/offline/plan.ts';
+import type { SearchHints } from '../src/lib/search/hints.ts';
+import { firstDownload } from '../src/lib/search/rank.ts';
+import type { TextShard } from '../src/lib/search/text-index.ts';
+import { loadQueries } from '../tests/harness/search-eval.ts';
 import { launchChromium } from '../tests/harness/browser.ts';
 import { startPreview } from '../tests/harness/server.ts';
 import { firstSearchTransfers } from '../tests/harness/transfers.ts';
@@ -32,17 +40,17 @@ const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
 };
-const SIZES = (arg('sizes') ?? '500,2000,5000').split(',').map(Number);
+const SIZES = (arg('sizes') ?? '500,2000,5000,10000').split(',').map(Number);
 const RUNS = Number(arg('runs') ?? 3);
 const KEEP = process.argv.includes('--keep');
-/** Queries from the search budget (tests/budgets/search.test.ts): one the hints answer, one that needs the text index. */
+/** Queries from the search budget (tests/budgets/search.test.ts): the commonest word, and a long colloquial question. */
 const QUERIES = ['举报', '借了高利贷天天有人上门要钱怎么办'];
 const TARGET_MS = 180_000;
 if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('usage: --sizes 500,2000,5000 --runs 3');
 
 interface Measured {
   size: number;
-  runs: Array<{ ms: number; log: BuildLog }>;
+  runs: Array<{ ms: number; log: BuildLog; text?: { ms: number; pages: number } }>;
   distBytes: number;
   distFiles: number;
   htmlPages: number;
@@ -53,7 +61,19 @@ interface Measured {
   textIndexFiles: number;
   /** Per query: everything a cold first search downloads, and the search data's part of it. */
   firstQuery: Array<{ gzip: number; requests: number; hints: number; shards: number }>;
+  /** Every query of both query sets, computed from file sizes: page and hints (measured) plus its shards and record blocks. */
+  computed: { median: number; max: number; queries: number };
+  /** What 离线保存 adds for search and short links, gzip. */
+  offlineSearch: number;
+  /** Text index build time (ms) and pages, from the integration's timing file. */
+  textIndex?: { ms: number; pages: number };
 }
+
+/** Text index build time and the pages it indexed, from the timing file the pagefind integration writes. */
+const textIndexTiming = (cache: string) => {
+  const t = readPagefindTiming(cache);
+  return t ? { pages: t.pages, ms: t.textIndexMs } : undefined;
+};
 
 const realQa = existsSync('content/qa') ? readdirSync('content/qa').filter((f) => f.endsWith('.mdx')).length : 0;
 console.log(`Scale benchmark: sizes ${SIZES.join(', ')} synthetic Q&A, ${RUNS} cold build(s) each. ${machineLine()}`);
@@ -91,7 +111,7 @@ try {
     const out = join(dir, 'dist');
     const cache = join(dir, 'cache');
     const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache };
-    const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, textIndexBytes: 0, textIndexFiles: 0, firstQuery: [] };
+    const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, textIndexBytes: 0, textIndexFiles: 0, firstQuery: [], computed: { median: 0, max: 0, queries: 0 }, offlineSearch: 0 };
     sets.push({ m, dir, out, cache, env });
     results.push(m);
   }
@@ -107,7 +127,7 @@ try {
         throw new Error(`build of ${m.size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`);
       }
       const log: BuildLog = { ...parseBuildLog(res.output), pagefind: readPagefindTiming(cache) };
-      m.runs.push({ ms: res.ms, log });
+      m.runs.push({ ms: res.ms, log, text: textIndexTiming(cache) });
       console.log(`  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`);
     }
   }
@@ -121,13 +141,26 @@ try {
       const text = folderSize(join(out, 'search-index'));
       Object.assign(m, { distBytes: dist.bytes, distFiles: dist.files, indexBytes: index.bytes, indexFiles: index.files, textIndexBytes: text.bytes, textIndexFiles: text.files });
       m.htmlPages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+      const offline = JSON.parse(readFileSync(join(out, 'offline.json'), 'utf8')) as OfflineManifest;
+      m.offlineSearch = (offline.data ?? []).reduce((n, f) => n + f.z, 0);
+      const hints = JSON.parse(readFileSync(join(out, 'search-hints.json'), 'utf8')) as SearchHints;
+      const dir = join(out, hints.x!.dir);
+      const shard = (i: number) => JSON.parse(readFileSync(join(dir, `${i}.json`), 'utf8')) as TextShard;
+      const filesBytes = (q: string) => {
+        const d = firstDownload(q, hints, shard);
+        return d.shards.reduce((n, i) => n + transferSize(readFileSync(join(dir, `${i}.json`))), 0) + d.blocks.reduce((n, b) => n + transferSize(readFileSync(join(dir, `p${b}.json`))), 0);
+      };
       const server = await startPreview(undefined, { args: ['--config', 'scripts/bench/astro.config.bench.mjs'], env });
       try {
+        let pageAndHints = 0;
         for (const q of QUERIES) {
           const { rows, total } = totalsByType(await firstSearchTransfers(browser, server.url, q));
           const part = (type: string) => rows.find((x) => x.type === type)?.gzip ?? 0;
-          m.firstQuery.push({ gzip: total.gzip, requests: total.requests, hints: part('search hints'), shards: part('search text index') });
+          m.firstQuery.push({ gzip: total.gzip, requests: total.requests, hints: part('search hints'), shards: part('search text index') + part('search records') });
+          pageAndHints = Math.max(pageAndHints, total.gzip - filesBytes(q));
         }
+        const all = [...loadQueries(), ...loadQueries('tests/search/heldout.yaml')].map((c) => pageAndHints + filesBytes(c.q)).sort((a, b) => a - b);
+        m.computed = { median: all[Math.floor(all.length / 2)]!, max: all.at(-1)!, queries: all.length };
       } finally {
         await server.stop();
       }
@@ -152,7 +185,7 @@ const s = (ms: number | undefined) => (ms === undefined ? '–' : sec(ms));
 console.log(`\nMedians of ${RUNS} cold build(s); build = the whole astro build, pagefind included.`);
 console.log(
   formatTable(
-    ['Q&A', 'HTML pages', 'build', 'min–max', 'bundle', 'render', 'pagefind', 'pf read', 'pf write', 'dist/', 'files', 'index', 'index files', 'text index', 'shards', ...QUERIES.map((_, i) => `1st query ${i + 1}`), 'hints', 'shards q2'],
+    ['Q&A', 'HTML pages', 'build', 'min–max', 'bundle', 'render', 'pagefind', 'pf read', 'pf write', 'text idx', 'ms/page', 'dist/', 'files', 'index', 'index files', 'text index', 'files', ...QUERIES.map((_, i) => `1st query ${i + 1}`), 'hints', 'q2 search files', 'all queries median', 'max', 'offline search'],
     results.map((m) => [
       m.size,
       m.htmlPages,
@@ -163,6 +196,8 @@ console.log(
       s(med(m, (r) => r.log.pagefind?.ms)),
       s(med(m, (r) => r.log.pagefind?.addMs)),
       s(med(m, (r) => r.log.pagefind?.writeMs)),
+      s(med(m, (r) => r.text?.ms)),
+      (med(m, (r) => (r.text ? r.text.ms / r.text.pages : undefined)) ?? NaN).toFixed(2),
       MB(m.distBytes),
       m.distFiles,
       MB(m.indexBytes),
@@ -172,12 +207,17 @@ console.log(
       ...m.firstQuery.map((f) => kB(f.gzip)),
       kB(m.firstQuery[0]?.hints ?? 0),
       kB(m.firstQuery.at(-1)?.shards ?? 0),
+      kB(m.computed.median),
+      kB(m.computed.max),
+      kB(m.offlineSearch),
     ]),
   ),
 );
 console.log('bundle = Vite/Rolldown (compiles every MDX file); render = Astro writing the static pages; pf read/write = pagefind reading the HTML, writing the index;');
 console.log(`index = pagefind's folder (the second stage); 1st query n = everything a cold search for ${QUERIES.map((q, i) => `(${i + 1}) ${q}`).join(', ')} downloads in Chromium (page, CSS, scripts, search hints, text-index shards), gzip -9; budget 120 kB.`);
-console.log('hints = search-hints.json, one file that grows with the number of pages; shards q2 = the text-index shards query 2 needed.');
+console.log('text idx = building the search index (ms/page: per indexed page); hints = search-hints.json (glossary, synonyms, manifest: does not grow with pages);');
+console.log('q2 search files = the shards and record blocks query 2 needed; all queries = every query of both query sets, computed from file sizes (page and hints as measured);');
+console.log('offline search = what 离线保存 adds for search and short links (gzip).');
 
 if (results.length >= 2) {
   const pts = (f: (m: Measured) => number | undefined) => results.flatMap((m) => { const y = f(m); return y === undefined ? [] : [[m.size, y / 1000] as const]; });

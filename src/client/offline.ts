@@ -18,7 +18,7 @@ async function outdated(m: OfflineManifest): Promise<SizedUrl[]> {
   const pages = await caches.open(PAGES_CACHE);
   const assets = await caches.open(ASSETS_CACHE);
   const out: SizedUrl[] = [];
-  for (const [cache, list] of [[pages, m.pages], [assets, m.assets]] as const) {
+  for (const [cache, list] of [[pages, m.pages], [assets, m.assets], [pages, m.data ?? []]] as const) {
     for (const f of list) {
       const hit = await cache.match(f.u);
       if (!hit || (await fingerprint(hit)) !== f.h) out.push(f);
@@ -28,6 +28,15 @@ async function outdated(m: OfflineManifest): Promise<SizedUrl[]> {
 }
 
 const isPage = (m: OfflineManifest, f: SizedUrl) => m.pages.includes(f);
+/** Pages and data files (search index, short links) go to the pages cache, which 删除 empties. */
+const inPagesCache = (m: OfflineManifest, f: SizedUrl) => isPage(m, f) || (m.data ?? []).includes(f);
+
+/** Deletes saved search-index files of older builds: each build's index is in a folder of its own. */
+async function pruneData(m: OfflineManifest): Promise<void> {
+  const keep = new Set((m.data ?? []).map((f) => new URL(f.u, location.href).href));
+  const pages = await caches.open(PAGES_CACHE);
+  for (const req of await pages.keys()) if (/\/search-index\//.test(req.url) && !keep.has(req.url)) await pages.delete(req);
+}
 
 export function startOfflinePage(): void {
   const box = $('offline');
@@ -76,7 +85,7 @@ export function startOfflinePage(): void {
         try {
           const res = await fetch(f.u, { cache: 'no-cache' });
           if (!res.ok) throw new Error(String(res.status));
-          await (isPage(manifest, f) ? pages : assets).put(f.u, res);
+          await (inPagesCache(manifest, f) ? pages : assets).put(f.u, res);
           progress.value++;
           status.textContent = `正在保存：${progress.value} / ${todo.length}`;
         } catch {
@@ -85,6 +94,7 @@ export function startOfflinePage(): void {
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
+    if (!failed) await pruneData(manifest);
     progress.hidden = true;
     save.disabled = false;
     status.textContent = failed

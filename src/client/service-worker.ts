@@ -8,12 +8,23 @@
  *   network: the Chinese offline page.
  * - Hashed files (/_astro/): they never change, so the cached copy first.
  * - Other files of the site: network first, then a cached copy if there is one.
+ * - Short links (/q/<code>/, what a poster's QR code opens): with no network and no saved
+ *   copy, the worker redirects to the target from the saved short-link table.
  * - Updates: each build has its own shell cache; the new worker takes over at once and
  *   deletes older shell caches. Pages and hashed files are shared between versions;
  *   hashed files no saved page needs any more are deleted.
  * Nothing is sent anywhere: the worker only fetches this site's own files.
  */
-import { ASSETS_CACHE as ASSETS, FALLBACK_PAGE, PAGES_CACHE as PAGES, reachableAssets, requestKind, SHELL_CACHE_PREFIX } from '../lib/offline/plan.ts';
+import {
+  ASSETS_CACHE as ASSETS,
+  FALLBACK_PAGE,
+  PAGES_CACHE as PAGES,
+  reachableAssets,
+  requestKind,
+  SHELL_CACHE_PREFIX,
+  shortLinkCode,
+  SHORT_LINKS_FILE,
+} from '../lib/offline/plan.ts';
 
 declare const SW_CONFIG: {
   version: string;
@@ -100,11 +111,22 @@ async function page(e: FetchEvent): Promise<Response> {
     return res;
   });
   e.waitUntil(network.catch(() => undefined));
-  const offline = async () => saved ?? (await caches.match(withBase(FALLBACK_PAGE))) ?? Response.error();
+  const offline = async () => saved ?? (await shortLinkRedirect(e.request.url)) ?? (await caches.match(withBase(FALLBACK_PAGE))) ?? Response.error();
   if (!saved) return network.catch(offline);
   const fromNetwork = network.then((res) => (res.status >= 500 ? saved : res), offline);
   const timeout = new Promise<Response>((resolve) => setTimeout(() => resolve(saved), PAGE_TIMEOUT_MS));
   return Promise.race([fromNetwork, timeout]);
+}
+
+/** Offline, a short link redirects to its target, from the table 离线保存 keeps. */
+async function shortLinkRedirect(url: string): Promise<Response | undefined> {
+  const path = new URL(url).pathname;
+  if (!path.startsWith(SW_CONFIG.base)) return undefined;
+  const code = shortLinkCode('/' + path.slice(SW_CONFIG.base.length));
+  if (!code) return undefined;
+  const table = await caches.match(withBase(SHORT_LINKS_FILE));
+  const target = table ? ((await table.json()) as Record<string, string>)[code] : undefined;
+  return target ? Response.redirect(new URL(target, url).href, 302) : undefined;
 }
 
 async function hashed(req: Request): Promise<Response> {

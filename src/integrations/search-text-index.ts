@@ -2,9 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { checkSynonyms } from '../lib/content/search-synonyms.ts';
+import { formatProblem } from '../lib/errors/error-map.ts';
 import type { SearchHints } from '../lib/search/hints.ts';
-import { FILES, SEARCH_INDEX_DIR } from '../lib/routes.ts';
-import { buildTextIndex, TEXT_INDEX_VERSION, type TextIndexManifest } from '../lib/search/text-index.ts';
+import { FILES, lawArticlePath, SEARCH_INDEX_DIR } from '../lib/routes.ts';
+import {
+  buildTextIndex,
+  RECORDS_PER_BLOCK,
+  TEXT_INDEX_VERSION,
+  type PageRecord,
+  type Synonym,
+  type TextIndexDoc,
+  type TextIndexManifest,
+} from '../lib/search/text-index.ts';
 
 /** A page as pagefind extracted it: its URL path and the text of its data-pagefind-body. */
 export interface ExtractedPage {
@@ -30,36 +40,99 @@ export function pagesFromFragments(files: ReadonlyArray<{ path: string; content:
     });
 }
 
+/** Thrown when content/search-synonyms.yaml has a problem: the message names file and line. */
+export class SearchDataError extends Error {}
+
 /**
- * Writes the first-stage text index (src/lib/search/text-index.ts) into dist/ and records
- * where it is in dist/search-hints.json, which the search page loads first anyway.
- * Postings refer to pages by their position in the hints, so every indexed page must be
- * in the hints: a page that is not fails the build instead of being unsearchable.
+ * Writes the first-stage search index (src/lib/search/text-index.ts) into dist/ and
+ * rewrites dist/search-hints.json, which the search page loads first, so that it no
+ * longer lists pages:
+ *  - pages are numbered type by type (so a type filter is an id range) and indexed with
+ *    their title, keywords, glossary aliases and text (BM25F fields);
+ *  - their records (title, type, description) go into blocks of RECORDS_PER_BLOCK, loaded
+ *    only for the results shown;
+ *  - search-hints.json keeps the glossary terms (suggestions), the synonyms and the
+ *    manifest: its size does not depend on the number of pages.
+ * Every page pagefind indexed must be in the hints (a page that is not fails the build
+ * instead of being unsearchable). `synonyms` is the text of content/search-synonyms.yaml.
  */
-export function writeTextIndex(outDir: string, pages: readonly ExtractedPage[]): { shards: number; dir: string; pages: number } {
+export function writeTextIndex(
+  outDir: string,
+  pages: readonly ExtractedPage[],
+  synonyms?: { file: string; source: string },
+): { shards: number; dir: string; pages: number; blocks: number } {
   const hintsFile = join(outDir, FILES.searchHints);
   const hints = JSON.parse(readFileSync(hintsFile, 'utf8')) as SearchHints;
-  const ids = new Map(hints.pages.map((p, i) => [p.u, i]));
+  if (!hints.pages) throw new Error('search: search-hints.json has no pages (was the index written twice?)');
+  const order = [...new Set(hints.pages.map((p) => p.k))];
+  const sorted = hints.pages.map((p, i) => ({ p, i })).sort((a, b) => order.indexOf(a.p.k) - order.indexOf(b.p.k) || a.i - b.i).map((x) => x.p);
+  const ids = new Map(sorted.map((p, i) => [p.u, i]));
+  const texts = new Map<string, string>();
   const missing: string[] = [];
   // Pagefind's URLs are paths inside dist/, without the site's base path, like the hints.
-  const docs = pages.map((p) => {
-    const id = ids.get(p.url);
-    if (id === undefined) missing.push(p.url);
-    return { id: id ?? -1, text: p.text };
-  });
+  for (const p of pages) {
+    if (!ids.has(p.url)) missing.push(p.url);
+    texts.set(p.url, p.text);
+  }
   if (missing.length) {
     throw new Error(
       `search: ${missing.length} indexed page(s) are missing from search-hints.json (src/data/search-hints.ts), so search could not name them: ${missing.join(', ')}`,
     );
   }
+  // Glossary terms: their words are aliases of the page that explains them, and related words of the articles they cite.
+  const aliases = new Map<string, string[]>();
+  const related = new Map<string, string[]>();
+  for (const term of hints.terms) {
+    const words = [term.t, ...term.a];
+    term.p.slice(0, 3).forEach((u, i) => {
+      const into = i === 0 ? aliases : related;
+      into.set(u, [...(into.get(u) ?? []), ...words]);
+    });
+  }
+  const docs: TextIndexDoc[] = sorted.map((p, id) => ({
+    id,
+    text: texts.get(p.u) ?? '',
+    title: p.t,
+    keywords: p.w,
+    aliases: aliases.get(p.u),
+    related: related.get(p.u),
+  }));
+
+  let syn: Synonym[] = [];
+  if (synonyms) {
+    // A word occurs when some page holds it in its title, keywords, glossary words or text.
+    const haystack = docs.map((d) => [d.title, ...(d.keywords ?? []), ...(d.aliases ?? []), d.text].join('\n')).join('\n');
+    const result = checkSynonyms(synonyms.file, synonyms.source, (w) => haystack.includes(w));
+    if (result.problems.length) throw new SearchDataError(result.problems.map(formatProblem).join('\n'));
+    syn = result.synonyms;
+  }
+
   const shards = buildTextIndex(docs).map((s) => JSON.stringify(s));
+  const records: PageRecord[] = sorted.map(({ u, t, k, d }) => ({ u, t, k, d }));
+  const blocks: string[] = [];
+  for (let i = 0; i < records.length; i += RECORDS_PER_BLOCK) blocks.push(JSON.stringify(records.slice(i, i + RECORDS_PER_BLOCK)));
   const hash = createHash('sha256');
-  for (const s of shards) hash.update(s).update('\0');
-  // A new folder whenever the content changes, so the shards can be cached as immutable.
+  for (const s of [...shards, ...blocks]) hash.update(s).update('\0');
+  // A new folder whenever the content changes, so the files can be cached as immutable.
   const dir = `${SEARCH_INDEX_DIR}${hash.digest('hex').slice(0, 10)}`;
   mkdirSync(join(outDir, dir), { recursive: true });
   shards.forEach((s, i) => writeFileSync(join(outDir, dir, `${i}.json`), s));
-  const manifest: TextIndexManifest = { v: TEXT_INDEX_VERSION, s: shards.length, dir };
-  writeFileSync(hintsFile, JSON.stringify({ ...hints, x: manifest }));
-  return { shards: shards.length, dir, pages: docs.length };
+  blocks.forEach((s, i) => writeFileSync(join(outDir, dir, `p${i}.json`), s));
+  const ranges: TextIndexManifest['k'] = order.map((k) => {
+    const from = sorted.findIndex((p) => p.k === k);
+    return [k, from, from + sorted.filter((p) => p.k === k).length];
+  });
+  const articles: number[] = [];
+  for (let n = 1; ids.has(lawArticlePath(n)); n++) articles.push(ids.get(lawArticlePath(n))!);
+  const manifest: TextIndexManifest = { v: TEXT_INDEX_VERSION, s: shards.length, dir, n: sorted.length, rb: RECORDS_PER_BLOCK, k: ranges, a: articles };
+  const out: SearchHints = { terms: hints.terms.map(({ t, a }) => ({ t, a, p: [] })), syn, x: manifest };
+  writeFileSync(hintsFile, JSON.stringify(out));
+  return { shards: shards.length, dir, pages: docs.length, blocks: blocks.length };
+}
+
+/** The folders pagefind has to read: those holding the pages search lists (not posters or short links). */
+export function indexedGlob(outDir: string): string {
+  const hints = JSON.parse(readFileSync(join(outDir, 'search-hints.json'), 'utf8')) as SearchHints;
+  const tops = [...new Set((hints.pages ?? []).map((p) => p.u.split('/')[1]).filter(Boolean))].sort();
+  return tops.length ? `{${tops.join(',')}}/**/*.html` : '**/*.html';
 }

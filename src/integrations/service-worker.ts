@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { isOfflinePage, reachableAssets, SHELL_FILES, SHELL_PAGES, type OfflineManifest, type SizedUrl } from '../lib/offline/plan.ts';
+import {
+  isOfflinePage,
+  OFFLINE_DATA_FILES,
+  reachableAssets,
+  refreshTarget,
+  SHELL_FILES,
+  SHELL_PAGES,
+  SHORT_LINK_DIR,
+  SHORT_LINKS_FILE,
+  type OfflineManifest,
+  type SizedUrl,
+} from '../lib/offline/plan.ts';
+import type { SearchHints } from '../lib/search/hints.ts';
 import { FILES, HASHED_DIR, joinBase, withTrailingSlash } from '../lib/routes.ts';
 import { walkFiles } from '../lib/walk.ts';
 
@@ -13,6 +25,8 @@ import { walkFiles } from '../lib/walk.ts';
  * Offline reading. After `astro build`, works out from dist/ what 离线保存 downloads
  * (pages, the hashed files they need, their sizes and fingerprints) and writes:
  *  - dist/offline.json, read by the /offline/ page to show the size before anything is downloaded;
+ *  - dist/offline-links.json, the short links (/q/<code>/ → target), so a poster's QR code
+ *    opens its page offline once it is saved;
  *  - dist/sw.js, the service worker (src/client/service-worker.ts bundled with esbuild,
  *    which Astro already uses), with this build's version and shell. A new build gives
  *    a new sw.js, which is how browsers notice an update.
@@ -47,7 +61,23 @@ export function serviceWorkerIntegration(): AstroIntegration {
         const pages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
         const assetNames = [...reachableAssets(pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')), readHashed)].filter((n) => existsSync(hashedFile(n))).sort();
         const assets = assetNames.map((n) => sized(withBase(HASHED_DIR + n), hashedFile(n)));
-        const all = [...pages, ...assets];
+
+        // Short links: code → target (with the base), read from each redirect page.
+        const linkDir = join(out, SHORT_LINK_DIR);
+        const links: Record<string, string> = {};
+        if (existsSync(linkDir)) {
+          for (const code of readdirSync(linkDir).sort()) {
+            const file = join(linkDir, code, 'index.html');
+            const target = existsSync(file) ? refreshTarget(readFileSync(file, 'utf8')) : undefined;
+            if (target) links[code] = target;
+          }
+        }
+        writeFileSync(join(out, SHORT_LINKS_FILE.slice(1)), JSON.stringify(links));
+        // What search needs offline: the hints and this build's index folder (shards and page records).
+        const hints = JSON.parse(readFileSync(join(out, 'search-hints.json'), 'utf8')) as SearchHints;
+        const indexFiles = hints.x ? readdirSync(join(out, hints.x.dir)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((n) => `/${hints.x!.dir}/${n}`) : [];
+        const data = [...OFFLINE_DATA_FILES, SHORT_LINKS_FILE, ...indexFiles].map((p) => sized(withBase(p), join(out, p.slice(1))));
+        const all = [...pages, ...assets, ...data];
 
         for (const p of SHELL_PAGES) if (!existsSync(pageFile(p))) throw new Error(`service worker: the shell page ${p} was not built`);
         const shellAssetNames = [...reachableAssets(SHELL_PAGES.map((p) => readFileSync(pageFile(p), 'utf8')), readHashed)].filter((n) => existsSync(hashedFile(n))).sort();
@@ -75,11 +105,15 @@ export function serviceWorkerIntegration(): AstroIntegration {
           version,
           pages,
           assets,
+          data,
           total: { bytes: all.reduce((n, x) => n + x.b, 0), gzip: all.reduce((n, x) => n + x.z, 0) },
         };
         writeFileSync(join(out, FILES.offlineManifest), JSON.stringify(manifest));
         const kb = (n: number) => `${Math.round(n / 1000)} kB`;
-        logger.info(`sw.js ${version}: 离线保存 ${pages.length} pages + ${assets.length} files, ${kb(manifest.total.gzip)} gzip (${kb(manifest.total.bytes)} raw)`);
+        const searchGzip = data.reduce((n, x) => n + x.z, 0);
+        logger.info(
+          `sw.js ${version}: 离线保存 ${pages.length} pages + ${assets.length} files + ${data.length} data files (search and short links ${kb(searchGzip)} gzip), ${kb(manifest.total.gzip)} gzip (${kb(manifest.total.bytes)} raw)`,
+        );
       },
     },
   };

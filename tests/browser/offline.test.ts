@@ -69,6 +69,14 @@ async function offlineFlow(own: RunningServer): Promise<Record<string, { entries
     if (typeof h1 === 'string') expect(text, path).toBe(h1);
     else expect(text, path).toMatch(h1);
   }
+  // A poster's QR code opens its short link: offline it redirects to the saved page.
+  await page.goto(own.url + '/q/l61/');
+  await page.waitForURL(/\/law\/61\/$/);
+  expect(await page.locator('h1').textContent()).toBe('第六十一条');
+  // Search works offline: the index was saved with the pages.
+  await page.goto(own.url + '/search/?q=' + encodeURIComponent('有人上门要债怎么办'));
+  await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 }).toMatch(/^找到 \d+ 条/);
+  expect(await page.locator('#search-results li a').count()).toBeGreaterThan(0);
   await page.goto(own.url + '/law/61/');
   expect(await page.locator('[data-offline-note]').isVisible()).toBe(true);
   // Styled: the stylesheet came from the cache too.
@@ -78,7 +86,7 @@ async function offlineFlow(own: RunningServer): Promise<Record<string, { entries
 }
 
 describe('offline reading', () => {
-  it('after a first visit and 离线保存, /law/61/ and a Q&A page load with the network cut off', async () => {
+  it('after a first visit and 离线保存, /law/61/, a Q&A page, a short link and search work with the network cut off', async () => {
     const cached = await offlineFlow(await startStaticServer());
     console.log('service worker caches after 离线保存 (bytes):', JSON.stringify(cached));
   });

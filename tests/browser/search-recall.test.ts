@@ -5,12 +5,13 @@ import { loadQueries, runSiteSearch, summarise, type QueryOutcome } from '../har
 import { startPreview, type RunningServer } from '../harness/server.ts';
 
 // Regression guard for search quality. Levels measured with `npm run bench:search`
-// (recall@5 100% on 86 answerable queries, one unknown-word query — 火车票 — showing
-// the witness-expenses page, which mentions 车票). Raise these when search improves.
+// (recall@5 100% on 86 answerable queries; of the 19 unknown-word queries, 5 show a
+// result: 火车票 the witness-expenses page, which mentions 车票, and 4 of the 13 added in
+// issue 17). Raise these when search improves.
 const MIN_RECALL_AT_5 = 0.97;
-/** Mean reciprocal rank of the first expected page, measured at 0.864 (recall@5 0.977) on 1 Dec 2026. */
+/** Mean reciprocal rank of the first expected page: the floor sits just under the measured level. */
 const MIN_MRR = 0.85;
-const MAX_UNKNOWN_WITH_RESULTS = 1;
+const MAX_UNKNOWN_WITH_RESULTS = 5;
 
 let server: RunningServer;
 let browser: Browser;

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SearchHints } from '../../src/lib/search/hints.ts';
-import { searchTextIndex, type TextShard } from '../../src/lib/search/text-index.ts';
+import { rankIds } from '../../src/lib/search/rank.ts';
+import { transferSize } from '../harness/perf/transfer.ts';
+import type { PageRecord, TextShard } from '../../src/lib/search/text-index.ts';
 import { DIST, htmlPages, page } from '../harness/dist.ts';
 
 // Runs over dist/ as built by `npm test`: the text index the search page's first stage uses.
 const hints = JSON.parse(readFileSync(`${DIST}/search-hints.json`, 'utf8')) as SearchHints;
 const x = hints.x!;
 const shards = new Map(Array.from({ length: x?.s ?? 0 }, (_, i) => [i, JSON.parse(readFileSync(`${DIST}/${x.dir}/${i}.json`, 'utf8')) as TextShard]));
-const search = (q: string) => searchTextIndex(q, shards, x.s).map((m) => hints.pages[m.id]!.u);
+const records: PageRecord[] = Array.from({ length: Math.ceil((x?.n ?? 0) / (x?.rb ?? 1)) }, (_, b) => JSON.parse(readFileSync(`${DIST}/${x.dir}/p${b}.json`, 'utf8')) as PageRecord[]).flat();
+const search = (q: string) => rankIds(q, hints, shards).map((id) => records[id]!.u);
 
 /** Pages pagefind indexes: those with data-pagefind-body. */
 const indexed = htmlPages()
@@ -22,14 +25,21 @@ describe('the search text index in dist/', () => {
     expect(shards.size).toBe(x.s);
   });
 
-  it('has every page pagefind indexes in the hints, so every one can be a result', () => {
-    const inHints = new Set(hints.pages.map((p) => p.u));
+  it('no longer lists pages in search-hints.json: its size does not grow with the site', () => {
+    expect(hints.pages).toBeUndefined();
+    expect(records.length).toBe(x.n);
+    // Glossary terms, synonyms and the manifest only.
+    expect(transferSize(readFileSync(`${DIST}/search-hints.json`))).toBeLessThan(3_000);
+  });
+
+  it('has every page pagefind indexes in the page records, so every one can be a result', () => {
+    const inHints = new Set(records.map((p) => p.u));
     expect(indexed.length).toBeGreaterThan(140);
     expect(indexed.filter((p) => !inHints.has(p))).toEqual([]);
   });
 
   it('finds every indexed page by its own title', () => {
-    const byPath = new Map(hints.pages.map((p) => [p.u, p]));
+    const byPath = new Map(records.map((p) => [p.u, p]));
     const lost = indexed.filter((p) => !search(byPath.get(p)!.t).includes(p));
     expect(lost).toEqual([]);
   });
@@ -38,6 +48,15 @@ describe('the search text index in dist/', () => {
     // Article 61, item 6 (其他必要的保护措施) is not in its title or its hint snippet.
     const hit = search('其他必要的保护措施');
     expect(hit).toContain('/law/61/');
-    expect(hints.pages.find((p) => p.u === '/law/61/')!.d).not.toContain('其他必要');
+    expect(records.find((p) => p.u === '/law/61/')!.d).not.toContain('其他必要');
+  });
+
+  it('finds an article by its number', () => {
+    expect(search('第61条')[0]).toBe('/law/61/');
+    expect(search('61条')[0]).toBe('/law/61/');
+  });
+
+  it('numbers pages type by type, so the type filter is an id range', () => {
+    for (const [k, from, to] of x.k) for (let id = from; id < to; id++) expect(records[id]!.k, records[id]!.u).toBe(k);
   });
 });

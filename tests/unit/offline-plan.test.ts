@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, hashedRefs, isOfflinePage, reachableAssets, requestKind } from '../../src/lib/offline/plan.ts';
+import { formatBytes, hashedRefs, isOfflinePage, reachableAssets, refreshTarget, requestKind, shortLinkCode } from '../../src/lib/offline/plan.ts';
 
 describe('what 离线保存 saves', () => {
-  it('the full law, every article, all Q&A and the reporting guide, nothing else', () => {
-    for (const p of ['/law/', '/law/61/', '/law/excerpts/', '/qa/', '/qa/how-to-report/', '/report/', '/offline/']) expect(isOfflinePage(p), p).toBe(true);
-    for (const p of ['/', '/search/', '/glossary/', '/law/61/poster/', '/cases/x/', '/quiz/', '/offline/no-network/']) expect(isOfflinePage(p), p).toBe(false);
+  it('the full law, every article, all Q&A, the reporting guide and search, nothing else', () => {
+    for (const p of ['/law/', '/law/61/', '/law/excerpts/', '/qa/', '/qa/how-to-report/', '/report/', '/offline/', '/search/']) expect(isOfflinePage(p), p).toBe(true);
+    for (const p of ['/', '/glossary/', '/q/l61/', '/law/61/poster/', '/cases/x/', '/quiz/', '/offline/no-network/']) expect(isOfflinePage(p), p).toBe(false);
+  });
+});
+
+describe('short links offline', () => {
+  it('knows a short link path and reads its target from the redirect page', () => {
+    expect(shortLinkCode('/q/l61/')).toBe('l61');
+    expect(shortLinkCode('/q/l61')).toBe('l61');
+    expect(shortLinkCode('/qa/l61/')).toBeUndefined();
+    expect(shortLinkCode('/q/l61/x/')).toBeUndefined();
+    expect(refreshTarget('<meta http-equiv="refresh" content="0;url=/pufa/law/61/"><title>')).toBe('/pufa/law/61/');
+    expect(refreshTarget('<title>no redirect</title>')).toBeUndefined();
   });
 });
 

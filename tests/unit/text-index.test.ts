@@ -7,6 +7,7 @@ import { pagesFromFragments, writeTextIndex } from '../../src/integrations/searc
 import {
   buildTextIndex,
   queryTerms,
+  RECORDS_PER_BLOCK,
   searchTextIndex,
   shardCount,
   shardOf,
@@ -62,9 +63,9 @@ describe('shards', () => {
 
   it('grows the number of shards with the postings, in powers of two', () => {
     expect(shardCount(0)).toBe(8);
-    expect(shardCount(8 * 1200)).toBe(8);
-    expect(shardCount(8 * 1200 + 1)).toBe(16);
-    expect(shardCount(100_000)).toBe(128);
+    expect(shardCount(8 * 600)).toBe(8);
+    expect(shardCount(8 * 600 + 1)).toBe(16);
+    expect(shardCount(100_000)).toBe(256);
   });
 
   it('lists exactly the shards holding the query terms', () => {
@@ -155,7 +156,7 @@ describe("pagefind's extracted text", () => {
 describe('writing the index into the build', () => {
   const hints = { pages: [{ u: '/qa/a/', t: 'A', k: '问答', d: '', w: [] }, { u: '/law/1/', t: '第一条', k: '法条', d: '', w: [] }], terms: [] };
 
-  it('writes the shards in a folder named by their content and records it in the hints', () => {
+  it('writes shards and record blocks in a folder named by their content, and a hints file without pages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
     try {
       writeFileSync(join(dir, 'search-hints.json'), JSON.stringify(hints));
@@ -164,13 +165,44 @@ describe('writing the index into the build', () => {
         { url: '/qa/a/', text: '什么是保护伞' },
       ]);
       const written = JSON.parse(readFileSync(join(dir, 'search-hints.json'), 'utf8'));
-      expect(written.pages).toEqual(hints.pages);
-      expect(written.x).toEqual({ v: TEXT_INDEX_VERSION, s: done.shards, dir: done.dir });
+      expect(written.pages).toBeUndefined();
+      expect(written.x).toEqual({ v: TEXT_INDEX_VERSION, s: done.shards, dir: done.dir, n: 2, rb: RECORDS_PER_BLOCK, k: [['问答', 0, 1], ['法条', 1, 2]], a: [1] });
       expect(done.dir).toMatch(/^search-index\/[0-9a-f]{10}$/);
-      expect(readdirSync(join(dir, done.dir)).length).toBe(done.shards);
+      expect(readdirSync(join(dir, done.dir)).length).toBe(done.shards + done.blocks);
+      expect(JSON.parse(readFileSync(join(dir, done.dir, 'p0.json'), 'utf8'))).toEqual([
+        { u: '/qa/a/', t: 'A', k: '问答', d: '' },
+        { u: '/law/1/', t: '第一条', k: '法条', d: '' },
+      ]);
       const shards = new Map(Array.from({ length: done.shards }, (_, i) => [i, JSON.parse(readFileSync(join(dir, done.dir, `${i}.json`), 'utf8')) as TextShard]));
-      // Ids are positions in the hints: /law/1/ is the second page.
+      // Ids are positions in the records, type by type: /law/1/ is the second page.
       expect(searchTextIndex('惩治有组织犯罪', shards, done.shards).map((m) => m.id)).toEqual([1]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('numbers pages type by type, so a type filter is an id range', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
+    try {
+      const mixed = { pages: [hints.pages[0], hints.pages[1], { u: '/qa/b/', t: 'B', k: '问答', d: '', w: [] }], terms: [] };
+      writeFileSync(join(dir, 'search-hints.json'), JSON.stringify(mixed));
+      writeTextIndex(dir, []);
+      const written = JSON.parse(readFileSync(join(dir, 'search-hints.json'), 'utf8'));
+      expect(written.x.k).toEqual([['问答', 0, 2], ['法条', 2, 3]]);
+      expect(written.x.a).toEqual([2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the build, naming file and line, when a synonym points at words no page uses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
+    try {
+      writeFileSync(join(dir, 'search-hints.json'), JSON.stringify(hints));
+      const source = '# 注释\n- words: [帮警察]\n  means: [保护伞]\n- words: [小店]\n  means:\n    - 开店\n';
+      expect(() => writeTextIndex(dir, [{ url: '/qa/a/', text: '什么是保护伞' }], { file: 'content/search-synonyms.yaml', source })).toThrow(
+        /content\/search-synonyms\.yaml · 第 6 行：网站用词“开店”/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

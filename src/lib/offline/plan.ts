@@ -24,12 +24,34 @@ export interface OfflineManifest {
   pages: SizedUrl[];
   /** Hashed files those pages need (stylesheets, scripts, including the ones loaded on demand). */
   assets: SizedUrl[];
+  /**
+   * Data files kept with the pages: what search needs (the hints, the index shards and
+   * page records) and the short-link table, so search and poster QR codes work offline.
+   */
+  data: SizedUrl[];
   total: { bytes: number; gzip: number };
 }
 
 /** Site paths (below the base) saved by 离线保存. */
 export function isOfflinePage(path: string): boolean {
-  return /^\/law\/([^/]+\/)?$/.test(path) || /^\/qa\/([^/]+\/)?$/.test(path) || path === '/report/' || path === '/offline/';
+  return /^\/law\/([^/]+\/)?$/.test(path) || /^\/qa\/([^/]+\/)?$/.test(path) || path === '/report/' || path === '/offline/' || path === '/search/';
+}
+
+/** Site-relative data files saved by 离线保存 besides the search index folder. */
+export const OFFLINE_DATA_FILES = ['/search-hints.json'] as const;
+/** The short links (/q/<code>/ → target path), saved by 离线保存 and read by the worker offline. */
+export const SHORT_LINKS_FILE = '/offline-links.json';
+/** The folder of short links, below the base. */
+export const SHORT_LINK_DIR = 'q/';
+
+/** The code of a short link path (/q/l61/ → l61), or undefined. */
+export function shortLinkCode(path: string): string | undefined {
+  return new RegExp(`^/${SHORT_LINK_DIR}([\\w-]+)/?$`).exec(path)?.[1];
+}
+
+/** A short-link page's target, from its <meta http-equiv="refresh"> (the page itself is a redirect). */
+export function refreshTarget(html: string): string | undefined {
+  return /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)?.[1];
 }
 
 /** Cache Storage names shared by the worker and the /offline/ page. Shell caches are per build: aocl-shell-<version>. */

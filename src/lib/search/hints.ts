@@ -1,6 +1,6 @@
 import { fromChineseNumeral } from '../law/numerals.ts';
 import { lawArticlePath } from '../routes.ts';
-import type { TextIndexManifest } from './text-index.ts';
+import type { Synonym, TextIndexManifest } from './text-index.ts';
 
 /**
  * Search hints: a small index of page titles, colloquial keywords and glossary
@@ -32,11 +32,20 @@ export interface HintTerm {
   p: string[];
 }
 
+/**
+ * /search-hints.json. As the page endpoint writes it (src/pages/search-hints.json.ts) it
+ * lists every page; the build (src/integrations/search-text-index.ts) moves the pages into
+ * the text index and its record blocks and adds `x`, so the file the search page loads
+ * does not grow with the number of pages. Only `astro dev`, which has no index, keeps `pages`.
+ */
 export interface SearchHints {
-  pages: HintPage[];
+  pages?: HintPage[];
+  /** Glossary terms, for the "did you mean" suggestions. */
   terms: HintTerm[];
-  /** Where the build put the text index (added by src/integrations/search-text-index.ts). */
+  /** Where the build put the text index. */
   x?: TextIndexManifest;
+  /** Reader words → the site's words (content/search-synonyms.yaml). */
+  syn?: Synonym[];
 }
 
 export interface HintMatch {
@@ -119,7 +128,7 @@ export function matchHints(rawQuery: string, hints: SearchHints): HintMatch[] {
     term.p.slice(0, 3).forEach((u, i) => add(u, i === 0 ? s : i === 1 ? s - 20 : s * 0.6));
   }
 
-  for (const page of hints.pages) {
+  for (const page of hints.pages ?? []) {
     const title = normaliseQuery(page.t);
     const words = page.w.map(normaliseQuery).filter(Boolean);
     let s = 0;

@@ -33,6 +33,7 @@ export function transferLabel(t: Pick<Transfer, 'url' | 'type'>): string {
     return 'pagefind other';
   }
   if (/\/search-index\/[^/]+\/\d+\.json$/.test(path)) return 'search text index';
+  if (/\/search-index\/[^/]+\/p\d+\.json$/.test(path)) return 'search records';
   if (path.endsWith('/search-hints.json')) return 'search hints';
   if (t.type === 'xhr') return 'fetch';
   // Fetched by the service worker: the offline shell when it installs, and requests it passes on.
@@ -42,7 +43,7 @@ export function transferLabel(t: Pick<Transfer, 'url' | 'type'>): string {
   return t.type;
 }
 
-const ORDER = ['document', 'stylesheet', 'script', 'image', 'font', 'fetch', 'search hints', 'search text index', 'via service worker'];
+const ORDER = ['document', 'stylesheet', 'script', 'image', 'font', 'fetch', 'search hints', 'search text index', 'search records', 'via service worker'];
 
 /** Totals per label, in a stable order, and the grand total last. */
 export function totalsByType(transfers: readonly Transfer[]): { rows: TypeTotal[]; total: TypeTotal } {

@@ -1,0 +1,40 @@
+/**
+ * One search, as the page and the benchmark see it: the first stage (the ranking function
+ * in src/lib/search/rank.ts with this site's loaders), then, on request, pagefind's
+ * results appended below, so nothing the reader saw moves.
+ */
+import { firstResults } from '../../lib/search/rank.ts';
+import { moreResults } from './full-text.ts';
+import { loadersFor, loadHints, withBase } from './load.ts';
+
+export interface DisplayResult {
+  url: string;
+  title: string;
+  type: string;
+  /** Pagefind's excerpt (HTML with <mark>), for full-text results. */
+  excerptHtml?: string;
+  /** The page's one-sentence description, for first-stage results. */
+  description?: string;
+}
+
+export interface SearchOutcome {
+  results: DisplayResult[];
+  /** True when pagefind was not searched: its full-text results are available on request. */
+  partial: boolean;
+  /** How many of the results come before pagefind's (the first-stage list). */
+  firstStage: number;
+}
+
+export async function searchSite(query: string, type?: string, opts: { fullText?: boolean } = {}): Promise<SearchOutcome> {
+  const q = query.trim();
+  if (!q) return { results: [], partial: false, firstStage: 0 };
+  const h = await loadHints();
+  const first = await firstResults(q, h, loadersFor(h), type);
+  const out: DisplayResult[] = first.map((p) => ({ url: withBase(p.u), title: p.t, type: p.k, description: p.d }));
+  if (!opts.fullText) return { results: out, partial: true, firstStage: out.length };
+  const titles = new Map(first.map((p) => [p.u, p.t]));
+  for (const r of await moreResults(q, type, new Set(first.map((p) => p.u)))) {
+    out.push({ url: r.url, title: titles.get(r.path) ?? r.title ?? r.path, type: r.type ?? '页面', excerptHtml: r.excerptHtml });
+  }
+  return { results: out, partial: false, firstStage: first.length };
+}
