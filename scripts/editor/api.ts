@@ -5,6 +5,7 @@ import { checkContentFiles } from '../../src/lib/content/check-files.ts';
 import { MDX_COLLECTIONS } from '../../src/lib/content/collections.ts';
 import { splitFrontmatter } from '../../src/lib/content/mdx.ts';
 import { formatProblem } from '../../src/lib/errors/error-map.ts';
+import { entryPath } from '../../src/lib/routes.ts';
 import { CHECK_FIELD, LIST_FILES, MDX_FIELDS, SITE_FIELDS } from './collections.ts';
 import { listFolder, readEntry, safePath, sha, writeSafe } from './files.ts';
 import { mergeList, mergeMap, newFront } from './merge.ts';
@@ -129,7 +130,7 @@ export class EditorBackend {
       draft,
       keptDraft,
       ms: Math.round(performance.now() - started),
-      preview: coll ? `${this.previewOrigin}${coll.path(slug)}` : path === 'content/site.yaml' ? `${this.previewOrigin}/` : undefined,
+      preview: coll ? `${this.previewOrigin}${entryPath(coll.name, slug)}` : path === 'content/site.yaml' ? `${this.previewOrigin}/` : undefined,
     };
     this.reports.set(path, report);
     return report;

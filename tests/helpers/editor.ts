@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { freePort } from './server.ts';
+import { freePort } from '../harness/server.ts';
 import { cleanEnv } from './temp-project.ts';
 
 /** The visual editor (`npm run edit`) started on a project folder, without browser or preview. */

@@ -19,6 +19,7 @@ const channel = (over: Partial<Channel>): Channel => ({
   jurisdiction: 'national',
   source: '测试数据',
   verified: new Date('2026-11-22'),
+  exceptions: [],
   ...over,
 });
 const emergency = channel({ name: '110', phone: '110' });
