@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 import { REPORTING, TEST_DEFAULTS } from './vitest.unit.config.ts';

@@ -136,6 +136,7 @@ export class EditorBackend {
     return report;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Decap's request parameters differ per action; each case below checks its own
   async handle(action: string, params: Record<string, any>): Promise<unknown> {
     const root = this.root;
     switch (action) {

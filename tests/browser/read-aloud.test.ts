@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite, stubSpeech, type SpeechLog } from '../helpers/residents-browser.ts';

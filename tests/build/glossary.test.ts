@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadLaws } from '../../src/lib/content/check-files.ts';
-import { matchHints, type SearchHints } from '../../src/lib/search/hints.ts';
-import { DIST, page } from '../harness/dist.ts';
+import { page } from '../harness/dist.ts';
+import { loadDistSearch } from '../helpers/dist-search.ts';
 
 // Runs over dist/ as built by `npm test`. Issue 14: 也说 shows only words that mean the same;
 // loose words only help search; legal definitions are quoted from the law data.
@@ -13,7 +13,7 @@ const glossary = parseYaml(readFileSync('content/glossary.yaml', 'utf8')) as Arr
   searchAliases?: Array<string | number>;
   qa?: string;
 }>;
-const hints = JSON.parse(readFileSync(`${DIST}/search-hints.json`, 'utf8')) as SearchHints;
+const { hints, search } = loadDistSearch();
 const doc = page('/glossary/');
 const laws = loadLaws('.');
 const entry = (term: string) => doc.querySelectorAll('.glossary-entry').find((e) => e.querySelector('dt')!.text.trim() === term)!;
@@ -43,8 +43,8 @@ describe('/glossary/', () => {
       const hint = hints.terms.find((t) => t.t === String(g.term))!;
       expect(hint.a, String(g.term)).toEqual([...(g.aliases ?? []), ...(g.searchAliases ?? [])].map(String));
     }
-    expect(matchHints('混混', hints)[0]!.u).toBe('/qa/what-is-e-shi-li-organization/');
-    expect(matchHints('团伙犯罪', hints)[0]!.u).toBe('/qa/what-is-organized-crime/');
+    expect(search('混混')[0]).toBe('/qa/what-is-e-shi-li-organization/');
+    expect(search('团伙犯罪')[0]).toBe('/qa/what-is-organized-crime/');
   });
 
   it('quotes the legal definitions of 恶势力组织 and 黑社会性质组织 from the law data, verbatim', () => {

@@ -10,18 +10,21 @@ describe('offline reading', () => {
   const manifest = JSON.parse(readFileSync(`${DIST}/offline.json`, 'utf8')) as OfflineManifest;
   const sw = readFileSync(`${DIST}/sw.js`, 'utf8');
 
-  it('离线保存 covers /law/, every article, /qa/ and every Q&A page, with their true sizes', () => {
+  it('离线保存 covers /law/, every article, /qa/, every Q&A page and what search needs, with their true sizes', () => {
     const urls = manifest.pages.map((p) => p.u);
     expect(urls).toContain('/law/');
     expect(urls).toContain('/qa/');
     for (let n = 1; n <= 77; n++) expect(urls, `/law/${n}/`).toContain(`/law/${n}/`);
     for (const p of qaPages) expect(urls).toContain(p.path);
-    for (const f of [...manifest.pages, ...manifest.assets]) {
+    const data = manifest.data.map((f) => f.u);
+    for (const u of ['/search-hints.json', '/offline-links.json']) expect(data).toContain(u);
+    expect(data.filter((u) => u.startsWith('/search-index/')).length).toBeGreaterThan(8);
+    for (const f of [...manifest.pages, ...manifest.assets, ...manifest.data]) {
       const file = f.u.endsWith('/') ? join(DIST, f.u, 'index.html') : join(DIST, f.u);
       expect(statSync(file).size, f.u).toBe(f.b);
       expect(f.z).toBe(gz(file));
     }
-    expect(manifest.total.bytes).toBe([...manifest.pages, ...manifest.assets].reduce((n, f) => n + f.b, 0));
+    expect(manifest.total.bytes).toBe([...manifest.pages, ...manifest.assets, ...manifest.data].reduce((n, f) => n + f.b, 0));
   });
 
   it('includes every hashed file those pages load, including the read-aloud player loaded on demand', () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page } from '../harness/dist.ts';
 import { root } from '../helpers/reading-pages.ts';

@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SearchHints } from '../../src/lib/search/hints.ts';
-import { rankIds } from '../../src/lib/search/rank.ts';
 import { transferSize } from '../harness/perf/transfer.ts';
-import type { PageRecord, TextShard } from '../../src/lib/search/text-index.ts';
 import { DIST, htmlPages, page } from '../harness/dist.ts';
+import { loadDistSearch } from '../helpers/dist-search.ts';
 
 // Runs over dist/ as built by `npm test`: the text index the search page's first stage uses.
-const hints = JSON.parse(readFileSync(`${DIST}/search-hints.json`, 'utf8')) as SearchHints;
-const x = hints.x!;
-const shards = new Map(Array.from({ length: x?.s ?? 0 }, (_, i) => [i, JSON.parse(readFileSync(`${DIST}/${x.dir}/${i}.json`, 'utf8')) as TextShard]));
-const records: PageRecord[] = Array.from({ length: Math.ceil((x?.n ?? 0) / (x?.rb ?? 1)) }, (_, b) => JSON.parse(readFileSync(`${DIST}/${x.dir}/p${b}.json`, 'utf8')) as PageRecord[]).flat();
-const search = (q: string) => rankIds(q, hints, shards).map((id) => records[id]!.u);
+const { hints, x, shards, records, search } = loadDistSearch();
 
 /** Pages pagefind indexes: those with data-pagefind-body. */
 const indexed = htmlPages()

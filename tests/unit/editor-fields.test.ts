@@ -19,6 +19,7 @@ import { redirectSchema } from '../../src/lib/permalinks/redirects.ts';
 type Kind = { kind: string; required: boolean; values?: string[]; item?: Kind; shape?: Record<string, Kind>; members?: Kind[] };
 
 function describeZod(s: z.ZodType, required = true): Kind {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal definition, read field by field below
   const def = (s as unknown as { _zod: { def: Record<string, any> } })._zod.def;
   switch (def.type) {
     case 'optional':

@@ -80,14 +80,14 @@
     getInitialState() { return { file: null, alt: '', error: '' }; },
     upload() {
       const f = this.state.file;
-      const ext = (/\.(jpe?g|png|webp|gif)$/i.exec(f.name) || [, 'jpg'])[1].toLowerCase();
+      const ext = (/\.(jpe?g|png|webp|gif)$/i.exec(f.name) || ['', 'jpg'])[1].toLowerCase();
       const base = f.name.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       const name = (base || 'image-' + new Date().toISOString().replace(/\D/g, '').slice(0, 14)) + '.' + ext;
       const reader = new FileReader();
       reader.onload = () => {
         const content = String(reader.result).replace(/^data:[^,]*,/, '');
         fetch('/api/v1', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'persistMedia', params: { asset: { path: 'public/images/' + name, content, encoding: 'base64' } } }) })
-          .then((r) => (r.ok ? this.props.onDone('![' + this.state.alt.trim().replace(/[\[\]]/g, '') + '](/images/' + name + ')') : r.text().then((t) => this.setState({ error: t }))));
+          .then((r) => (r.ok ? this.props.onDone('![' + this.state.alt.trim().replace(/[[\]]/g, '') + '](/images/' + name + ')') : r.text().then((t) => this.setState({ error: t }))));
       };
       reader.readAsDataURL(f);
     },

@@ -44,7 +44,8 @@ export function printFileUrl(posterPath: string, size: PrintSize): string {
   return `${PRINT_DIR}${m[1]!.replace(/\//g, '-').toLowerCase()}-${size}.pdf`;
 }
 
-/** Characters Windows and some extractors refuse in file names. */
+/** Characters Windows and some extractors refuse in file names (control characters included). */
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|\s\u0000-\u001f]+/g;
 
 /** A title as a file name: without the characters file systems refuse. */

@@ -31,7 +31,10 @@ export function permalinkRules({ manifest, redirects, laws, entries }: Permalink
   }
   for (const e of entries) {
     const paths = [pathOf(e), shortLinkPath(String(e.data.code))];
-    for (const p of paths) (e.draft ? drafts.set(p, e.path) : pages.add(p));
+    for (const p of paths) {
+      if (e.draft) drafts.set(p, e.path);
+      else pages.add(p);
+    }
   }
   const froms = new Set(redirects.map((r) => r.from));
 
