@@ -67,7 +67,12 @@ export default defineConfig({
     mdx(),
     // Posters, /q/ short links and redirects are for printers and scanners, not for search
     // engines; nor are pages marked noindex (search, 404).
-    sitemapIntegration({ filter: sitemapFilter(base, redirects.map((r) => r.from)) }),
+    sitemapIntegration({
+      filter: sitemapFilter(
+        base,
+        redirects.map((r) => r.from),
+      ),
+    }),
     // PDFs of a print build: download links, and the files copied into dist/print/ (before the URL check).
     printFilesIntegration(printDir),
     // Fails the build when a published path no longer resolves (content/urls.manifest.txt).

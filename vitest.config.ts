@@ -19,7 +19,11 @@ import { REPORTING, TEST_DEFAULTS } from './vitest.unit.config.ts';
  */
 
 /** A project with Astro's module graph. Each loads the Astro config once, when the project starts. */
-function astroProject(name: string, groupOrder: number, include: string[]): TestProjectConfiguration {
+function astroProject(
+  name: string,
+  groupOrder: number,
+  include: string[],
+): TestProjectConfiguration {
   return getViteConfig(
     {
       test: {

@@ -8,7 +8,11 @@ import { defineConfig } from 'vitest/config';
  */
 
 // includeTaskLocation lets tests/harness/distinct-checks-reporter.ts count each `it` once.
-export const TEST_DEFAULTS = { testTimeout: 60_000, hookTimeout: 120_000, includeTaskLocation: true };
+export const TEST_DEFAULTS = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  includeTaskLocation: true,
+};
 export const REPORTING = {
   reporters: ['default', 'json', './tests/harness/distinct-checks-reporter.ts'],
   outputFile: { json: '.astro/vitest-report.json' },

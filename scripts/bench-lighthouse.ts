@@ -29,33 +29,74 @@ if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('usage: --runs 3');
 await buildUnlessSkipped();
 const { pages, notes } = benchPages();
 const server = await startPreview();
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: CHROMIUM_ARGS,
+  logLevel: 'silent',
+});
 const rows: Array<Array<string | number>> = [];
 const findings = new Set<string>();
 try {
-  console.log(`\nLighthouse, mobile configuration, Debian Chromium, median of ${RUNS} run(s). ${machineLine()}`);
+  console.log(
+    `\nLighthouse, mobile configuration, Debian Chromium, median of ${RUNS} run(s). ${machineLine()}`,
+  );
   for (const path of pages) {
     const scores: number[][] = CATEGORIES.map(() => []);
     const metrics: number[][] = METRICS.map(() => []);
     for (let r = 0; r < RUNS; r++) {
-      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(server.url + path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
       const { lhr } = result;
       if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
-      CATEGORIES.forEach((c, i) => scores[i]!.push(Math.round((lhr.categories[c]?.score ?? 0) * 100)));
+      CATEGORIES.forEach((c, i) =>
+        scores[i]!.push(Math.round((lhr.categories[c]?.score ?? 0) * 100)),
+      );
       METRICS.forEach(([id], i) => metrics[i]!.push(lhr.audits[id]?.numericValue ?? NaN));
       for (const c of CATEGORIES) {
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const a = lhr.audits[ref.id];
-          if (!a || ref.weight === 0 || a.score === null || a.score >= 1 || a.scoreDisplayMode === 'notApplicable' || a.scoreDisplayMode === 'informative') continue;
+          if (
+            !a ||
+            ref.weight === 0 ||
+            a.score === null ||
+            a.score >= 1 ||
+            a.scoreDisplayMode === 'notApplicable' ||
+            a.scoreDisplayMode === 'informative'
+          )
+            continue;
           findings.add(`${decodeURIComponent(path)} · ${c} · ${a.id}: ${a.title}`);
         }
       }
     }
-    rows.push([decodeURIComponent(path), ...scores.map((xs) => median(xs)), ...METRICS.map(([, , fmt], i) => fmt(median(metrics[i]!)))]);
+    rows.push([
+      decodeURIComponent(path),
+      ...scores.map((xs) => median(xs)),
+      ...METRICS.map(([, , fmt], i) => fmt(median(metrics[i]!))),
+    ]);
   }
-  console.log(formatTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', ...METRICS.map(([, label]) => label)], rows));
-  console.log(findings.size ? `\nAudits that did not pass in at least one run:\n${[...findings].map((f) => '  - ' + f).join('\n')}` : '\nEvery scored audit passed in every run.');
+  console.log(
+    formatTable(
+      [
+        'page',
+        'performance',
+        'accessibility',
+        'best practices',
+        'SEO',
+        ...METRICS.map(([, label]) => label),
+      ],
+      rows,
+    ),
+  );
+  console.log(
+    findings.size
+      ? `\nAudits that did not pass in at least one run:\n${[...findings].map((f) => '  - ' + f).join('\n')}`
+      : '\nEvery scored audit passed in every run.',
+  );
   for (const n of notes) console.log(`Note: ${n}`);
 } finally {
   chrome.kill();

@@ -16,11 +16,25 @@
  * astro.config.bench.mjs), so dist/ and .astro/ stay untouched. Pagefind's own timings
  * come from the file its integration writes into that build's cache folder.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
-import { parseBuildLog, readPagefindTiming, type BuildLog } from '../tests/harness/perf/build-log.ts';
+import {
+  parseBuildLog,
+  readPagefindTiming,
+  type BuildLog,
+} from '../tests/harness/perf/build-log.ts';
 import { totalsByType } from '../tests/harness/perf/network.ts';
 import { growth, median } from '../tests/harness/perf/stats.ts';
 import { syntheticQa } from '../tests/harness/perf/synthetic-qa.ts';
@@ -46,7 +60,8 @@ const KEEP = process.argv.includes('--keep');
 /** Queries from the search budget (tests/budgets/search.test.ts): the commonest word, and a long colloquial question. */
 const QUERIES = ['举报', '借了高利贷天天有人上门要钱怎么办'];
 const TARGET_MS = 180_000;
-if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) || RUNS < 1) throw new Error('usage: --sizes 500,2000,5000 --runs 3');
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error('usage: --sizes 500,2000,5000 --runs 3');
 
 interface Measured {
   size: number;
@@ -75,9 +90,15 @@ const textIndexTiming = (cache: string) => {
   return t ? { pages: t.pages, ms: t.textIndexMs } : undefined;
 };
 
-const realQa = existsSync('content/qa') ? readdirSync('content/qa').filter((f) => f.endsWith('.mdx')).length : 0;
-console.log(`Scale benchmark: sizes ${SIZES.join(', ')} synthetic Q&A, ${RUNS} cold build(s) each. ${machineLine()}`);
-console.log(`Each set also holds the ${realQa} real Q&A file(s) and everything else from content/.`);
+const realQa = existsSync('content/qa')
+  ? readdirSync('content/qa').filter((f) => f.endsWith('.mdx')).length
+  : 0;
+console.log(
+  `Scale benchmark: sizes ${SIZES.join(', ')} synthetic Q&A, ${RUNS} cold build(s) each. ${machineLine()}`,
+);
+console.log(
+  `Each set also holds the ${realQa} real Q&A file(s) and everything else from content/.`,
+);
 
 const results: Measured[] = [];
 // Astro writes generated modules and types for the content it built (content-modules.mjs,
@@ -85,7 +106,10 @@ const results: Measured[] = [];
 // content/ at the end, so the working tree is left as it was.
 const restore = async () => {
   const r = await run('node_modules/.bin/astro', ['sync']);
-  if (r.code !== 0) console.error(`astro sync failed; run npm run sync before npm run dev:\n${r.output.slice(-2000)}`);
+  if (r.code !== 0)
+    console.error(
+      `astro sync failed; run npm run sync before npm run dev:\n${r.output.slice(-2000)}`,
+    );
   else console.log('Regenerated .astro/ for content/ (astro sync).');
 };
 interface SizeSet {
@@ -111,7 +135,20 @@ try {
     const out = join(dir, 'dist');
     const cache = join(dir, 'cache');
     const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache };
-    const m: Measured = { size, runs: [], distBytes: 0, distFiles: 0, htmlPages: 0, indexBytes: 0, indexFiles: 0, textIndexBytes: 0, textIndexFiles: 0, firstQuery: [], computed: { median: 0, max: 0, queries: 0 }, offlineSearch: 0 };
+    const m: Measured = {
+      size,
+      runs: [],
+      distBytes: 0,
+      distFiles: 0,
+      htmlPages: 0,
+      indexBytes: 0,
+      indexFiles: 0,
+      textIndexBytes: 0,
+      textIndexFiles: 0,
+      firstQuery: [],
+      computed: { median: 0, max: 0, queries: 0 },
+      offlineSearch: 0,
+    };
     sets.push({ m, dir, out, cache, env });
     results.push(m);
   }
@@ -121,14 +158,22 @@ try {
     for (const { m, dir, out, cache, env } of sets) {
       rmSync(out, { recursive: true, force: true });
       rmSync(cache, { recursive: true, force: true });
-      const res = await run('node_modules/.bin/astro', ['build', '--config', 'scripts/bench/astro.config.bench.mjs'], env);
+      const res = await run(
+        'node_modules/.bin/astro',
+        ['build', '--config', 'scripts/bench/astro.config.bench.mjs'],
+        env,
+      );
       if (res.code !== 0) {
         writeFileSync(join(dir, 'build.log'), res.output);
-        throw new Error(`build of ${m.size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`);
+        throw new Error(
+          `build of ${m.size} Q&A failed (exit ${res.code}); log kept in ${join(dir, 'build.log')}:\n${res.output.slice(-3000)}`,
+        );
       }
       const log: BuildLog = { ...parseBuildLog(res.output), pagefind: readPagefindTiming(cache) };
       m.runs.push({ ms: res.ms, log, text: textIndexTiming(cache) });
-      console.log(`  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`);
+      console.log(
+        `  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`,
+      );
     }
   }
 
@@ -139,28 +184,57 @@ try {
       const dist = folderSize(out);
       const index = folderSize(join(out, 'pagefind'));
       const text = folderSize(join(out, 'search-index'));
-      Object.assign(m, { distBytes: dist.bytes, distFiles: dist.files, indexBytes: index.bytes, indexFiles: index.files, textIndexBytes: text.bytes, textIndexFiles: text.files });
-      m.htmlPages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
-      const offline = JSON.parse(readFileSync(join(out, 'offline.json'), 'utf8')) as OfflineManifest;
+      Object.assign(m, {
+        distBytes: dist.bytes,
+        distFiles: dist.files,
+        indexBytes: index.bytes,
+        indexFiles: index.files,
+        textIndexBytes: text.bytes,
+        textIndexFiles: text.files,
+      });
+      m.htmlPages = (readdirSync(out, { recursive: true }) as string[]).filter((f) =>
+        f.endsWith('.html'),
+      ).length;
+      const offline = JSON.parse(
+        readFileSync(join(out, 'offline.json'), 'utf8'),
+      ) as OfflineManifest;
       m.offlineSearch = (offline.data ?? []).reduce((n, f) => n + f.z, 0);
       const hints = JSON.parse(readFileSync(join(out, 'search-hints.json'), 'utf8')) as SearchHints;
       const dir = join(out, hints.x!.dir);
-      const shard = (i: number) => JSON.parse(readFileSync(join(dir, `${i}.json`), 'utf8')) as TextShard;
+      const shard = (i: number) =>
+        JSON.parse(readFileSync(join(dir, `${i}.json`), 'utf8')) as TextShard;
       const filesBytes = (q: string) => {
         const d = firstDownload(q, hints, shard);
-        return d.shards.reduce((n, i) => n + transferSize(readFileSync(join(dir, `${i}.json`))), 0) + d.blocks.reduce((n, b) => n + transferSize(readFileSync(join(dir, `p${b}.json`))), 0);
+        return (
+          d.shards.reduce((n, i) => n + transferSize(readFileSync(join(dir, `${i}.json`))), 0) +
+          d.blocks.reduce((n, b) => n + transferSize(readFileSync(join(dir, `p${b}.json`))), 0)
+        );
       };
-      const server = await startPreview(undefined, { args: ['--config', 'scripts/bench/astro.config.bench.mjs'], env });
+      const server = await startPreview(undefined, {
+        args: ['--config', 'scripts/bench/astro.config.bench.mjs'],
+        env,
+      });
       try {
         let pageAndHints = 0;
         for (const q of QUERIES) {
           const { rows, total } = totalsByType(await firstSearchTransfers(browser, server.url, q));
           const part = (type: string) => rows.find((x) => x.type === type)?.gzip ?? 0;
-          m.firstQuery.push({ gzip: total.gzip, requests: total.requests, hints: part('search hints'), shards: part('search text index') + part('search records') });
+          m.firstQuery.push({
+            gzip: total.gzip,
+            requests: total.requests,
+            hints: part('search hints'),
+            shards: part('search text index') + part('search records'),
+          });
           pageAndHints = Math.max(pageAndHints, total.gzip - filesBytes(q));
         }
-        const all = [...loadQueries(), ...loadQueries('tests/search/heldout.yaml')].map((c) => pageAndHints + filesBytes(c.q)).sort((a, b) => a - b);
-        m.computed = { median: all[Math.floor(all.length / 2)]!, max: all.at(-1)!, queries: all.length };
+        const all = [...loadQueries(), ...loadQueries('tests/search/heldout.yaml')]
+          .map((c) => pageAndHints + filesBytes(c.q))
+          .sort((a, b) => a - b);
+        m.computed = {
+          median: all[Math.floor(all.length / 2)]!,
+          max: all.at(-1)!,
+          queries: all.length,
+        };
       } finally {
         await server.stop();
       }
@@ -182,10 +256,36 @@ const med = (m: Measured, f: (r: Measured['runs'][number]) => number | undefined
 };
 const s = (ms: number | undefined) => (ms === undefined ? '–' : sec(ms));
 
-console.log(`\nMedians of ${RUNS} cold build(s); build = the whole astro build, pagefind included.`);
+console.log(
+  `\nMedians of ${RUNS} cold build(s); build = the whole astro build, pagefind included.`,
+);
 console.log(
   formatTable(
-    ['Q&A', 'HTML pages', 'build', 'min–max', 'bundle', 'render', 'pagefind', 'pf read', 'pf write', 'text idx', 'ms/page', 'dist/', 'files', 'index', 'index files', 'text index', 'files', ...QUERIES.map((_, i) => `1st query ${i + 1}`), 'hints', 'q2 search files', 'all queries median', 'max', 'offline search'],
+    [
+      'Q&A',
+      'HTML pages',
+      'build',
+      'min–max',
+      'bundle',
+      'render',
+      'pagefind',
+      'pf read',
+      'pf write',
+      'text idx',
+      'ms/page',
+      'dist/',
+      'files',
+      'index',
+      'index files',
+      'text index',
+      'files',
+      ...QUERIES.map((_, i) => `1st query ${i + 1}`),
+      'hints',
+      'q2 search files',
+      'all queries median',
+      'max',
+      'offline search',
+    ],
     results.map((m) => [
       m.size,
       m.htmlPages,
@@ -213,14 +313,26 @@ console.log(
     ]),
   ),
 );
-console.log('bundle = Vite/Rolldown (compiles every MDX file); render = Astro writing the static pages; pf read/write = pagefind reading the HTML, writing the index;');
-console.log(`index = pagefind's folder (the second stage); 1st query n = everything a cold search for ${QUERIES.map((q, i) => `(${i + 1}) ${q}`).join(', ')} downloads in Chromium (page, CSS, scripts, search hints, text-index shards), gzip -9; budget 120 kB.`);
-console.log('text idx = building the search index (ms/page: per indexed page); hints = search-hints.json (glossary, synonyms, manifest: does not grow with pages);');
-console.log('q2 search files = the shards and record blocks query 2 needed; all queries = every query of both query sets, computed from file sizes (page and hints as measured);');
+console.log(
+  'bundle = Vite/Rolldown (compiles every MDX file); render = Astro writing the static pages; pf read/write = pagefind reading the HTML, writing the index;',
+);
+console.log(
+  `index = pagefind's folder (the second stage); 1st query n = everything a cold search for ${QUERIES.map((q, i) => `(${i + 1}) ${q}`).join(', ')} downloads in Chromium (page, CSS, scripts, search hints, text-index shards), gzip -9; budget 120 kB.`,
+);
+console.log(
+  'text idx = building the search index (ms/page: per indexed page); hints = search-hints.json (glossary, synonyms, manifest: does not grow with pages);',
+);
+console.log(
+  'q2 search files = the shards and record blocks query 2 needed; all queries = every query of both query sets, computed from file sizes (page and hints as measured);',
+);
 console.log('offline search = what 离线保存 adds for search and short links (gzip).');
 
 if (results.length >= 2) {
-  const pts = (f: (m: Measured) => number | undefined) => results.flatMap((m) => { const y = f(m); return y === undefined ? [] : [[m.size, y / 1000] as const]; });
+  const pts = (f: (m: Measured) => number | undefined) =>
+    results.flatMap((m) => {
+      const y = f(m);
+      return y === undefined ? [] : [[m.size, y / 1000] as const];
+    });
   const buildPts = pts((m) => med(m, (r) => r.ms));
   const pfPts = pts((m) => med(m, (r) => r.log.pagefind?.ms));
   console.log(`\nBuild time ${growth(buildPts, 'Q&A').verdict}.`);
@@ -229,6 +341,8 @@ if (results.length >= 2) {
 const biggest = results.find((m) => m.size >= 5000);
 if (biggest) {
   const ms = med(biggest, (r) => r.ms)!;
-  console.log(`Target: ${biggest.size} Q&A built and indexed in ${sec(ms)}: ${ms < TARGET_MS ? 'under' : 'OVER'} the 3-minute target.`);
+  console.log(
+    `Target: ${biggest.size} Q&A built and indexed in ${sec(ms)}: ${ms < TARGET_MS ? 'under' : 'OVER'} the 3-minute target.`,
+  );
 }
 console.log(`Machine at the end: ${machineLine()}`);

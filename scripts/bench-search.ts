@@ -8,15 +8,30 @@
 // `--baseline` measures plain pagefind with default settings instead of the site's search.
 // Needs a build first (npm run build).
 import { launchChromium } from '../tests/harness/browser.ts';
-import { loadQueries, runPlainPagefind, runSiteSearch, summarise, type QueryCase, type QueryOutcome } from '../tests/harness/search-eval.ts';
+import {
+  loadQueries,
+  runPlainPagefind,
+  runSiteSearch,
+  summarise,
+  type QueryCase,
+  type QueryOutcome,
+} from '../tests/harness/search-eval.ts';
 import { startPreview } from '../tests/harness/server.ts';
 
 const baseline = process.argv.includes('--baseline');
 const heldoutMisses = process.argv.includes('--heldout-misses');
 const tuningOnly = process.argv.includes('--tuning-only');
 const ALL_SETS = [
-  { name: 'tuning set (tests/search/queries.yaml)', file: 'tests/search/queries.yaml', details: true },
-  { name: 'held-out set (tests/search/heldout.yaml)', file: 'tests/search/heldout.yaml', details: heldoutMisses },
+  {
+    name: 'tuning set (tests/search/queries.yaml)',
+    file: 'tests/search/queries.yaml',
+    details: true,
+  },
+  {
+    name: 'held-out set (tests/search/heldout.yaml)',
+    file: 'tests/search/heldout.yaml',
+    details: heldoutMisses,
+  },
 ];
 // `--tuning-only` while tuning: the held-out figures are not even looked at.
 const SETS = tuningOnly ? ALL_SETS.slice(0, 1) : ALL_SETS;
@@ -28,24 +43,38 @@ try {
   for (const set of SETS) {
     const queries: QueryCase[] = loadQueries(set.file);
     const outcomes: QueryOutcome[] = [];
-    for (const c of queries) outcomes.push(await (baseline ? runPlainPagefind : runSiteSearch)(page, server.url, c));
+    for (const c of queries)
+      outcomes.push(await (baseline ? runPlainPagefind : runSiteSearch)(page, server.url, c));
     const s = summarise(outcomes);
     const unknown = outcomes.filter((o) => o.expect.length === 0).length;
     const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-    console.log(`\n${baseline ? 'Plain pagefind (default settings)' : 'Site search'}, ${set.name}: ${queries.length} queries (${s.answerable} answerable)`);
-    console.log(`recall@5: ${(s.recall5 * 100).toFixed(1)}%   MRR: ${s.mrr.toFixed(3)}   unknown-word queries with a result: ${s.irrelevantTops} of ${unknown}`);
-    console.log(`latency after the last keystroke (ms): median ${pct(0.5)}, p90 ${pct(0.9)}, max ${times.at(-1)}`);
+    console.log(
+      `\n${baseline ? 'Plain pagefind (default settings)' : 'Site search'}, ${set.name}: ${queries.length} queries (${s.answerable} answerable)`,
+    );
+    console.log(
+      `recall@5: ${(s.recall5 * 100).toFixed(1)}%   MRR: ${s.mrr.toFixed(3)}   unknown-word queries with a result: ${s.irrelevantTops} of ${unknown}`,
+    );
+    console.log(
+      `latency after the last keystroke (ms): median ${pct(0.5)}, p90 ${pct(0.9)}, max ${times.at(-1)}`,
+    );
     if (!set.details) continue;
     const kinds = [...new Set(outcomes.map((o) => o.kind))];
     console.log('by kind:');
     for (const k of kinds) {
       const sub = summarise(outcomes.filter((o) => o.kind === k));
-      console.log(`  ${k.padEnd(11)} ${String(outcomes.filter((o) => o.kind === k).length).padStart(3)} queries  recall@5 ${Number.isNaN(sub.recall5) ? '   —' : (sub.recall5 * 100).toFixed(0).padStart(4) + '%'}`);
+      console.log(
+        `  ${k.padEnd(11)} ${String(outcomes.filter((o) => o.kind === k).length).padStart(3)} queries  recall@5 ${Number.isNaN(sub.recall5) ? '   —' : (sub.recall5 * 100).toFixed(0).padStart(4) + '%'}`,
+      );
     }
-    const misses = outcomes.filter((o) => (o.expect.length > 0 && o.rank === 0) || (o.expect.length === 0 && o.got.length > 0));
+    const misses = outcomes.filter(
+      (o) => (o.expect.length > 0 && o.rank === 0) || (o.expect.length === 0 && o.got.length > 0),
+    );
     console.log(`misses (${misses.length}):`);
-    for (const m of misses) console.log(`  ${m.q}  expected ${m.expect.join(' ') || '(nothing)'}  got ${m.got.join(' ') || '(nothing)'}`);
+    for (const m of misses)
+      console.log(
+        `  ${m.q}  expected ${m.expect.join(' ') || '(nothing)'}  got ${m.got.join(' ') || '(nothing)'}`,
+      );
   }
 } finally {
   await browser.close();

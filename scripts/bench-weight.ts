@@ -21,9 +21,16 @@ const server = await startPreview();
 const browser = await launchChromium();
 const summary: Array<Array<string | number>> = [];
 try {
-  console.log(`\nPage weight in Chromium at 375×812, cold cache; gzip = gzip -9 (raw when smaller). ${machineLine()}`);
+  console.log(
+    `\nPage weight in Chromium at 375×812, cold cache; gzip = gzip -9 (raw when smaller). ${machineLine()}`,
+  );
   for (const path of pages) {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const log = recordTransfers(context);
     let transfers: Transfer[];
     try {
@@ -39,26 +46,61 @@ try {
     }
     const { rows, total } = totalsByType(transfers);
     console.log(`\n${decodeURIComponent(path)}`);
-    console.log(formatTable(['type', 'requests', 'raw', 'gzip'], [...rows, total].map((r) => [r.type, r.requests, kB(r.raw), kB(r.gzip)])));
+    console.log(
+      formatTable(
+        ['type', 'requests', 'raw', 'gzip'],
+        [...rows, total].map((r) => [r.type, r.requests, kB(r.raw), kB(r.gzip)]),
+      ),
+    );
     summary.push([decodeURIComponent(path), total.requests, kB(total.raw), kB(total.gzip)]);
   }
   console.log('\nAll pages');
   console.log(formatTable(['page', 'requests', 'raw', 'gzip'], summary));
 
   // Budget figures over dist/: the largest value per kind of reading page, and which page has it.
-  const kinds = new Map<string, Array<{ path: string; html: number; css: number; js: number; firstView: number; critical: number; criticalStart: number }>>();
+  const kinds = new Map<
+    string,
+    Array<{
+      path: string;
+      html: number;
+      css: number;
+      js: number;
+      firstView: number;
+      critical: number;
+      criticalStart: number;
+    }>
+  >();
   for (const p of readingPages()) {
     const w = await weighPage(p);
     const list = kinds.get(p.kind) ?? [];
-    list.push({ path: p.path, html: w.html.gzip, css: w.totals.css, js: w.totals.js, firstView: w.totals.firstView, critical: w.totals.critical, criticalStart: w.totals.criticalStart });
+    list.push({
+      path: p.path,
+      html: w.html.gzip,
+      css: w.totals.css,
+      js: w.totals.js,
+      firstView: w.totals.firstView,
+      critical: w.totals.critical,
+      criticalStart: w.totals.criticalStart,
+    });
     kinds.set(p.kind, list);
   }
-  const max = (list: Array<Record<string, number | string>>, key: string) => list.reduce((a, b) => ((b[key] as number) > (a[key] as number) ? b : a));
-  const cell = (list: Array<Record<string, number | string>>, key: string) => kB(max(list, key)[key] as number);
+  const max = (list: Array<Record<string, number | string>>, key: string) =>
+    list.reduce((a, b) => ((b[key] as number) > (a[key] as number) ? b : a));
+  const cell = (list: Array<Record<string, number | string>>, key: string) =>
+    kB(max(list, key)[key] as number);
   console.log('\nBudgets over dist/ (gzip -9; the largest page of each kind; budget in brackets)');
   console.log(
     formatTable(
-      ['kind', 'pages', 'HTML', 'CSS', 'JS', 'first view', 'HTML + blocking CSS/JS', 'largest HTML'],
+      [
+        'kind',
+        'pages',
+        'HTML',
+        'CSS',
+        'JS',
+        'first view',
+        'HTML + blocking CSS/JS',
+        'largest HTML',
+      ],
       [...kinds].map(([kind, list]) => [
         kind,
         list.length,
@@ -67,7 +109,9 @@ try {
         `${cell(list, 'js')} (${kB(BUDGETS.js)})`,
         `${cell(list, 'firstView')} (${kB(BUDGETS.firstView)})`,
         // /law/ is held to it by the start of its HTML (through the first chapter); see budgets.ts.
-        kind === 'law-full' ? `${cell(list, 'criticalStart')} (${kB(BUDGETS.critical)}); whole page ${cell(list, 'critical')}` : `${cell(list, 'critical')} (${kB(BUDGETS.critical)})`,
+        kind === 'law-full'
+          ? `${cell(list, 'criticalStart')} (${kB(BUDGETS.critical)}); whole page ${cell(list, 'critical')}`
+          : `${cell(list, 'critical')} (${kB(BUDGETS.critical)})`,
         max(list, 'html').path as string,
       ]),
     ),

@@ -19,13 +19,24 @@ import { rmSync } from 'node:fs';
 import { loadSiteConfig } from '../src/lib/config/load.ts';
 import { formatBytes } from '../src/lib/offline/plan.ts';
 import { PRINT_CACHE_DIR } from '../src/lib/print/files.ts';
-import { checkChromium, checkPrintFont, listPrintJobs, makePack, PRINT_FONT, renderPdfs, writePrintManifest } from './lib/print-pdfs.ts';
+import {
+  checkChromium,
+  checkPrintFont,
+  listPrintJobs,
+  makePack,
+  PRINT_FONT,
+  renderPdfs,
+  writePrintManifest,
+} from './lib/print-pdfs.ts';
 
 const DIST = 'dist';
 const PRINT_CACHE = PRINT_CACHE_DIR;
 
 function astroBuild(env: NodeJS.ProcessEnv): void {
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });
+  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    stdio: 'inherit',
+    env,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

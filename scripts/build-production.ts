@@ -6,5 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const r = spawnSync(process.execPath, ['scripts/build-print.ts'], { stdio: 'inherit', env: { ...process.env, SITE_MODE: 'production' } });
+const r = spawnSync(process.execPath, ['scripts/build-print.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, SITE_MODE: 'production' },
+});
 process.exit(r.status ?? 1);

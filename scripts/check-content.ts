@@ -16,4 +16,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const drafts = entries.filter((e) => e.draft).length;
-console.log(`内容检查通过：${entries.length} 个文件${drafts ? `（其中草稿 ${drafts} 个）` : ''}，没有发现问题。（用时 ${ms} 毫秒）`);
+console.log(
+  `内容检查通过：${entries.length} 个文件${drafts ? `（其中草稿 ${drafts} 个）` : ''}，没有发现问题。（用时 ${ms} 毫秒）`,
+);

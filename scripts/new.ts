@@ -42,7 +42,11 @@ const collection = MDX_COLLECTIONS.find((c) => c.name === kind)!;
 const taken = codesIn(
   MDX_COLLECTIONS.flatMap((c) => {
     const dir = join('content', c.dir);
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => readFileSync(join(dir, f), 'utf8')) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) => readFileSync(join(dir, f), 'utf8'))
+      : [];
   }),
 );
 const code = newShortCode(taken);
@@ -60,5 +64,9 @@ if (existsSync(file)) {
 mkdirSync(dir, { recursive: true });
 const today = new Date().toISOString().slice(0, 10);
 writeFileSync(file, template(kind, title, code, today));
-console.log(`已新建 ${file}（${collection.label}，短码 ${code}，网址 ${entryPath(collection.name, slug)}）。`);
-console.log('下一步：打开文件，把所有“【请填写】”换成内容；运行 npm run check:content 检查；写完后删去 draft: true。');
+console.log(
+  `已新建 ${file}（${collection.label}，短码 ${code}，网址 ${entryPath(collection.name, slug)}）。`,
+);
+console.log(
+  '下一步：打开文件，把所有“【请填写】”换成内容；运行 npm run check:content 检查；写完后删去 draft: true。',
+);

@@ -12,7 +12,16 @@ mkdirSync(dir, { recursive: true });
 for (const s of SHARE_SECTIONS) {
   const file = `${dir}/${s.id}.png`;
   // A palette PNG: flat colours and text compress to a few kilobytes.
-  await sharp(Buffer.from(shareImageSvg(s))).png({ compressionLevel: 9, palette: true, colours: 64 }).toFile(file);
+  await sharp(Buffer.from(shareImageSvg(s)))
+    .png({ compressionLevel: 9, palette: true, colours: 64 })
+    .toFile(file);
   console.log(file);
 }
-writeFileSync(`${dir}/images.json`, JSON.stringify({ template: shareTemplateHash(), sections: SHARE_SECTIONS.map((s) => s.id) }, null, 2) + '\n');
+writeFileSync(
+  `${dir}/images.json`,
+  JSON.stringify(
+    { template: shareTemplateHash(), sections: SHARE_SECTIONS.map((s) => s.id) },
+    null,
+    2,
+  ) + '\n',
+);

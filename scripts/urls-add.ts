@@ -4,8 +4,18 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addToManifest, MANIFEST_FILE, MANIFEST_HEADER, pagePathsFromFiles, printFilePathsFromFiles } from '../src/lib/permalinks/manifest.ts';
-import { PRINT_CACHE_DIR, PRINT_MANIFEST_FILE, type PrintManifest } from '../src/lib/print/files.ts';
+import {
+  addToManifest,
+  MANIFEST_FILE,
+  MANIFEST_HEADER,
+  pagePathsFromFiles,
+  printFilePathsFromFiles,
+} from '../src/lib/permalinks/manifest.ts';
+import {
+  PRINT_CACHE_DIR,
+  PRINT_MANIFEST_FILE,
+  type PrintManifest,
+} from '../src/lib/print/files.ts';
 
 const DIST = 'dist';
 if (!existsSync(DIST)) {
@@ -16,9 +26,18 @@ if (!existsSync(DIST)) {
 // folder (this command's own build makes no PDFs).
 const files = readdirSync(DIST, { recursive: true, encoding: 'utf8' });
 const printList = join(PRINT_CACHE_DIR, PRINT_MANIFEST_FILE);
-const printed = existsSync(printList) ? (JSON.parse(readFileSync(printList, 'utf8')) as PrintManifest) : undefined;
-if (!printed) console.log(`没有找到打印文件清单 ${printList}：PDF 网址没有加入。要加入，先运行 npm run build:print。`);
-const found = [...pagePathsFromFiles(files), ...printFilePathsFromFiles(files), ...(printed ? [...printed.files, printed.pack].map((f) => f.url) : [])];
+const printed = existsSync(printList)
+  ? (JSON.parse(readFileSync(printList, 'utf8')) as PrintManifest)
+  : undefined;
+if (!printed)
+  console.log(
+    `没有找到打印文件清单 ${printList}：PDF 网址没有加入。要加入，先运行 npm run build:print。`,
+  );
+const found = [
+  ...pagePathsFromFiles(files),
+  ...printFilePathsFromFiles(files),
+  ...(printed ? [...printed.files, printed.pack].map((f) => f.url) : []),
+];
 const before = existsSync(MANIFEST_FILE) ? readFileSync(MANIFEST_FILE, 'utf8') : MANIFEST_HEADER;
 const { text, added } = addToManifest(before, found);
 if (added.length === 0) {

@@ -5,7 +5,15 @@ import { parse as parseYaml } from 'yaml';
 import { channelSchema } from './lib/content/channels.ts';
 import { MDX_COLLECTIONS, type MdxCollection } from './lib/content/collections.ts';
 import { contentPath } from './lib/content/dir.ts';
-import { caseSchema, glossaryEntrySchema, materialSchema, newsSchema, qaSchema, quizQuestionSchema, searchPageSchema } from './lib/content/schemas.ts';
+import {
+  caseSchema,
+  glossaryEntrySchema,
+  materialSchema,
+  newsSchema,
+  qaSchema,
+  quizQuestionSchema,
+  searchPageSchema,
+} from './lib/content/schemas.ts';
 
 /**
  * Content lives in content/ at the project root (not src/content/), so editors
@@ -21,7 +29,10 @@ const law = defineCollection({
 
 /** Q&A, cases and news: flat folders of MDX files; names starting with _ are templates. */
 const mdxLoader = (name: MdxCollection['name']) =>
-  glob({ pattern: '[!_]*.mdx', base: contentPath(MDX_COLLECTIONS.find((c) => c.name === name)!.dir) });
+  glob({
+    pattern: '[!_]*.mdx',
+    base: contentPath(MDX_COLLECTIONS.find((c) => c.name === name)!.dir),
+  });
 
 const qa = defineCollection({ loader: mdxLoader('qa'), schema: qaSchema });
 const cases = defineCollection({ loader: mdxLoader('cases'), schema: caseSchema });
@@ -34,15 +45,17 @@ const materials = defineCollection({
 });
 
 /** YAML lists keyed by a field, so each list item becomes one entry; `drop` removes a key-only field. */
-const keyedList = (key: string, drop = false) => (text: string) => {
-  const list = parseYaml(text) as Array<Record<string, unknown>> | null;
-  return Object.fromEntries(
-    (list ?? []).map((e) => {
-      const { [key]: id, ...rest } = e;
-      return [String(id), drop ? rest : e];
-    }),
-  );
-};
+const keyedList =
+  (key: string, drop = false) =>
+  (text: string) => {
+    const list = parseYaml(text) as Array<Record<string, unknown>> | null;
+    return Object.fromEntries(
+      (list ?? []).map((e) => {
+        const { [key]: id, ...rest } = e;
+        return [String(id), drop ? rest : e];
+      }),
+    );
+  };
 
 const glossary = defineCollection({
   loader: file(contentPath('glossary.yaml'), { parser: keyedList('term') }),
@@ -65,4 +78,14 @@ const quiz = defineCollection({
   schema: quizQuestionSchema,
 });
 
-export const collections = { law, qa, cases, news, materials, glossary, channels, searchPages, quiz };
+export const collections = {
+  law,
+  qa,
+  cases,
+  news,
+  materials,
+  glossary,
+  channels,
+  searchPages,
+  quiz,
+};

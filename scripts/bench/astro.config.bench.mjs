@@ -6,7 +6,8 @@
  */
 import site from '../../astro.config.mjs';
 
-if (!process.env.BENCH_OUT_DIR || !process.env.BENCH_CACHE_DIR) throw new Error('astro.config.bench.mjs: BENCH_OUT_DIR and BENCH_CACHE_DIR must be set');
+if (!process.env.BENCH_OUT_DIR || !process.env.BENCH_CACHE_DIR)
+  throw new Error('astro.config.bench.mjs: BENCH_OUT_DIR and BENCH_CACHE_DIR must be set');
 
 export default {
   ...site,

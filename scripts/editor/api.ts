@@ -34,7 +34,13 @@ export interface CheckReport {
 
 const LIST_KEY = 'items';
 const isList = (p: string) => (LIST_FILES as readonly string[]).includes(p);
-const mdxCollection = (p: string) => MDX_COLLECTIONS.find((c) => p.startsWith(`content/${c.dir}/`) && p.endsWith('.mdx') && !p.slice(`content/${c.dir}/`.length).includes('/'));
+const mdxCollection = (p: string) =>
+  MDX_COLLECTIONS.find(
+    (c) =>
+      p.startsWith(`content/${c.dir}/`) &&
+      p.endsWith('.mdx') &&
+      !p.slice(`content/${c.dir}/`.length).includes('/'),
+  );
 
 /** What Decap sees of a file. */
 function present(path: string, text: string | null): string | null {
@@ -43,7 +49,8 @@ function present(path: string, text: string | null): string | null {
   return stringify({ [LIST_KEY]: list }, { lineWidth: 0 });
 }
 
-const names = (fields: Array<{ name: string }>) => fields.map((f) => f.name).filter((n) => n !== CHECK_FIELD.name);
+const names = (fields: Array<{ name: string }>) =>
+  fields.map((f) => f.name).filter((n) => n !== CHECK_FIELD.name);
 
 /** The new text of `path` after Decap saved `raw`. */
 export function mergeSave(path: string, oldText: string | null, raw: string): string {
@@ -56,14 +63,18 @@ export function mergeSave(path: string, oldText: string | null, raw: string): st
     const old = oldText === null ? undefined : splitFrontmatter(oldText);
     const oldYaml = old?.yaml ?? '';
     // Fields in the order of the form for a new file.
-    const ordered = Object.fromEntries([...fields.filter((f) => f in data).map((f) => [f, data[f]]), ...Object.entries(data).filter(([k]) => !fields.includes(k))]);
+    const ordered = Object.fromEntries([
+      ...fields.filter((f) => f in data).map((f) => [f, data[f]]),
+      ...Object.entries(data).filter(([k]) => !fields.includes(k)),
+    ]);
     // Published is the schema's default: no `draft` line, like hand-written files.
     if (ordered.draft === false) delete ordered.draft;
     let front = oldYaml ? mergeMap(`${oldYaml}\n`, ordered, fields) : newFront(ordered);
     if (!front.endsWith('\n')) front += '\n';
     const newBody = body.replace(/^\s*\n/, '').replace(/\s*$/, '\n');
     // The old body exactly as on disk (splitFrontmatter drops the blank line after ---).
-    const oldBody = oldText === null ? undefined : oldText.replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*\n/, '');
+    const oldBody =
+      oldText === null ? undefined : oldText.replace(/^---\r?\n[\s\S]*?\r?\n---[^\n]*\n/, '');
     const keepBody = oldBody !== undefined && oldBody.trim() === body.trim();
     return `---\n${front}---\n${keepBody ? oldBody : `\n${newBody}`}`;
   }
@@ -114,7 +125,11 @@ export class EditorBackend {
       }
       draft = data.draft === true;
       if (problems.length > 0 && !draft && keepDraft) {
-        writeSafe(this.root, path, `---\n${mergeMap(`${yaml ?? ''}\n`, { ...data, draft: true }, ['draft'])}---\n${splitFrontmatter(text).body}`);
+        writeSafe(
+          this.root,
+          path,
+          `---\n${mergeMap(`${yaml ?? ''}\n`, { ...data, draft: true }, ['draft'])}---\n${splitFrontmatter(text).body}`,
+        );
         draft = true;
         keptDraft = true;
         result = checkContentFiles(this.root);
@@ -130,7 +145,11 @@ export class EditorBackend {
       draft,
       keptDraft,
       ms: Math.round(performance.now() - started),
-      preview: coll ? `${this.previewOrigin}${entryPath(coll.name, slug)}` : path === 'content/site.yaml' ? `${this.previewOrigin}/` : undefined,
+      preview: coll
+        ? `${this.previewOrigin}${entryPath(coll.name, slug)}`
+        : path === 'content/site.yaml'
+          ? `${this.previewOrigin}/`
+          : undefined,
     };
     this.reports.set(path, report);
     return report;
@@ -143,7 +162,9 @@ export class EditorBackend {
       case 'info':
         return { repo: basename(root), publish_modes: ['simple'], type: 'local_fs' };
       case 'entriesByFolder':
-        return listFolder(root, params.folder, params.extension ?? 'mdx').map((p) => readEntry(root, p));
+        return listFolder(root, params.folder, params.extension ?? 'mdx').map((p) =>
+          readEntry(root, p),
+        );
       case 'entriesByFiles':
         return (params.files as Array<{ path: string; label?: string }>).map((f) => {
           const e = readEntry(root, f.path);
@@ -154,13 +175,22 @@ export class EditorBackend {
         return { ...e, data: present(params.path, e.data) };
       }
       case 'persistEntry': {
-        const dataFiles = (params.dataFiles ?? [params.entry]) as Array<{ path: string; raw: string; newPath?: string }>;
-        for (const a of (params.assets ?? []) as Array<{ path: string; content: string; encoding: BufferEncoding }>) {
+        const dataFiles = (params.dataFiles ?? [params.entry]) as Array<{
+          path: string;
+          raw: string;
+          newPath?: string;
+        }>;
+        for (const a of (params.assets ?? []) as Array<{
+          path: string;
+          content: string;
+          encoding: BufferEncoding;
+        }>) {
           writeSafe(root, a.path, Buffer.from(a.content, a.encoding));
         }
         for (const f of dataFiles) {
           const target = f.newPath ?? f.path;
-          if (f.newPath && f.newPath !== f.path) throw new Error('不能改文件名：网址印在海报上，发布后不要改');
+          if (f.newPath && f.newPath !== f.path)
+            throw new Error('不能改文件名：网址印在海报上，发布后不要改');
           const abs = safePath(root, target);
           const old = existsSync(abs) ? readFileSync(abs, 'utf8') : null;
           writeSafe(root, target, mergeSave(target, old, f.raw));
@@ -182,7 +212,8 @@ export class EditorBackend {
       case 'deleteFiles': {
         const paths = (params.paths ?? [params.path]) as string[];
         for (const p of paths) {
-          if (!p.startsWith('public/images/')) throw new Error('编辑器只能删除图片；内容请改为草稿');
+          if (!p.startsWith('public/images/'))
+            throw new Error('编辑器只能删除图片；内容请改为草稿');
           unlinkSync(safePath(root, p));
         }
         return { message: 'deleted' };
@@ -204,6 +235,12 @@ export class EditorBackend {
 
   private mediaFile(path: string) {
     const buf = readFileSync(safePath(this.root, path));
-    return { id: sha(buf), content: buf.toString('base64'), encoding: 'base64', path, name: basename(path) };
+    return {
+      id: sha(buf),
+      content: buf.toString('base64'),
+      encoding: 'base64',
+      path,
+      name: basename(path),
+    };
   }
 }

@@ -10,7 +10,12 @@ export function safePath(root: string, path: string): string {
   const clean = String(path).replace(/\\/g, '/').replace(/^\/+/, '');
   const abs = resolve(root, clean);
   const rel = relative(root, abs).split(sep).join('/');
-  if (isAbsolute(rel) || rel.startsWith('..') || !WRITABLE.some((w) => `${rel}/`.startsWith(w)) || `${rel}/`.startsWith('content/law/')) {
+  if (
+    isAbsolute(rel) ||
+    rel.startsWith('..') ||
+    !WRITABLE.some((w) => `${rel}/`.startsWith(w)) ||
+    `${rel}/`.startsWith('content/law/')
+  ) {
     throw new Error(`不能读写这个位置：${path}`);
   }
   return abs;
@@ -19,7 +24,10 @@ export function safePath(root: string, path: string): string {
 export const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 export const toPosix = (p: string) => p.split(sep).join('/');
 
-export function readEntry(root: string, path: string): { data: string | null; file: { path: string; id: string | null } } {
+export function readEntry(
+  root: string,
+  path: string,
+): { data: string | null; file: { path: string; id: string | null } } {
   try {
     const buf = readFileSync(safePath(root, path));
     return { data: buf.toString('utf8'), file: { path, id: sha(buf) } };
@@ -32,7 +40,13 @@ export function listFolder(root: string, folder: string, extension: string): str
   const abs = safePath(root, folder.endsWith('/') ? folder : `${folder}/`);
   if (!existsSync(abs)) return [];
   return readdirSync(abs)
-    .filter((f) => f.endsWith(`.${extension}`) && !f.startsWith('_') && !f.startsWith('.') && statSync(join(abs, f)).isFile())
+    .filter(
+      (f) =>
+        f.endsWith(`.${extension}`) &&
+        !f.startsWith('_') &&
+        !f.startsWith('.') &&
+        statSync(join(abs, f)).isFile(),
+    )
     .sort()
     .map((f) => `${folder.replace(/\/$/, '')}/${f}`);
 }

@@ -17,7 +17,9 @@ export function refusal(req: IncomingMessage, port: number, write: boolean): str
   if (!hosts.includes(host)) return `拒绝：地址 ${host || '（空）'} 不是编辑器的地址`;
   if (!write) return undefined;
   const origin = req.headers.origin;
-  if (!origin || !hosts.map((h) => `http://${h}`).includes(origin.toLowerCase())) return `拒绝：来自 ${origin ?? '（未知）'} 的写入请求`;
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return '拒绝：写入请求应为 JSON';
+  if (!origin || !hosts.map((h) => `http://${h}`).includes(origin.toLowerCase()))
+    return `拒绝：来自 ${origin ?? '（未知）'} 的写入请求`;
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+    return '拒绝：写入请求应为 JSON';
   return undefined;
 }

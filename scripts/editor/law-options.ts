@@ -28,10 +28,19 @@ export interface LawGroup {
   options: LawOption[];
 }
 
-const SHORT_NAME: Record<LawId, string> = { aocl: '', 'criminal-law': '刑法', 'criminal-procedure-law': '刑事诉讼法' };
+const SHORT_NAME: Record<LawId, string> = {
+  aocl: '',
+  'criminal-law': '刑法',
+  'criminal-procedure-law': '刑事诉讼法',
+};
 
 function mdxOf(o: { law: string; article: number; paragraph?: number; item?: number }): string {
-  const attrs = [o.law ? `law="${o.law}"` : '', `article={${o.article}}`, o.paragraph ? `paragraph={${o.paragraph}}` : '', o.item ? `item={${o.item}}` : ''];
+  const attrs = [
+    o.law ? `law="${o.law}"` : '',
+    `article={${o.article}}`,
+    o.paragraph ? `paragraph={${o.paragraph}}` : '',
+    o.item ? `item={${o.item}}` : '',
+  ];
   return `<Cite ${attrs.filter(Boolean).join(' ')} />`;
 }
 
@@ -43,7 +52,11 @@ export function lawOptions(laws: Record<LawId, Law>): LawGroup[] {
       const r = resolveCitation(laws, { law: law || undefined, ...req });
       if (!r.ok) return;
       const v = r.value;
-      const text = v.item ? `${v.item.label}${v.item.text}` : v.paragraphs.map((p) => [p.text, ...p.items.map((i) => `${i.label}${i.text}`)].join('\n')).join('\n');
+      const text = v.item
+        ? `${v.item.label}${v.item.text}`
+        : v.paragraphs
+            .map((p) => [p.text, ...p.items.map((i) => `${i.label}${i.text}`)].join('\n'))
+            .join('\n');
       options.push({ law, ...req, label: v.label, text, mdx: mdxOf({ law, ...req }) });
     };
     for (const a of laws[id].articles) {
@@ -51,7 +64,12 @@ export function lawOptions(laws: Record<LawId, Law>): LawGroup[] {
       const multi = a.paragraphs.length > 1;
       for (const p of a.paragraphs) {
         if (multi) add({ article: a.number, paragraph: p.number });
-        for (const it of p.items) add(multi ? { article: a.number, paragraph: p.number, item: it.number } : { article: a.number, item: it.number });
+        for (const it of p.items)
+          add(
+            multi
+              ? { article: a.number, paragraph: p.number, item: it.number }
+              : { article: a.number, item: it.number },
+          );
       }
     }
     return { law, title: LAWS[id].fullName, options };

@@ -10,20 +10,48 @@ import { chromium } from 'playwright-core';
 const root = resolve('.');
 const out = join(root, 'content/guide-images');
 const dir = mkdtempSync(join(tmpdir(), 'aocl-editor-shots-'));
-for (const p of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(root, p), join(dir, p), { recursive: true });
+for (const p of [
+  'src',
+  'content',
+  'public',
+  'scripts',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+])
+  cpSync(join(root, p), join(dir, p), { recursive: true });
 symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'junction');
 mkdirSync(out, { recursive: true });
 
 const port = 4499;
 const url = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(dir, 'scripts/editor/server.ts'), '--no-open', '--no-preview', '--port', String(port)], { cwd: dir, stdio: 'ignore' });
+const server = spawn(
+  process.execPath,
+  [join(dir, 'scripts/editor/server.ts'), '--no-open', '--no-preview', '--port', String(port)],
+  { cwd: dir, stdio: 'ignore' },
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--lang=zh-CN',
+  ],
 });
 try {
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
@@ -45,7 +73,9 @@ try {
   await open('/collections/qa/new', '插入法条引用');
   page.setDefaultTimeout(15_000);
   await page.getByLabel('问题', { exact: true }).fill('举报以后怎样查询办理情况？');
-  await page.getByLabel('一句话回答', { exact: true }).fill('可以凭举报时得到的查询编码查询办理情况。');
+  await page
+    .getByLabel('一句话回答', { exact: true })
+    .fill('可以凭举报时得到的查询编码查询办理情况。');
   await page.getByLabel('主题', { exact: true }).fill('举报');
   await page.keyboard.press('Enter');
   await page.getByLabel(/搜索用词/).fill('查询编码, 办理情况');
@@ -67,7 +97,10 @@ try {
   await page.getByRole('button', { name: '保存' }).first().click();
   await shot('05-save-menu.png');
   await page.getByRole('menuitem', { name: '保存', exact: true }).click();
-  await page.locator('[data-check="ok"], [data-check="problems"]').first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-check="ok"], [data-check="problems"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(500);
   await shot('06-check-passed.png');

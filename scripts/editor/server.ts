@@ -40,13 +40,36 @@ const clientDir = join(here, 'client');
 const backend = new EditorBackend(root, previewOrigin);
 const laws = lawOptions(loadLaws(root));
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+};
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+  });
   res.end(body);
 }
-const json = (res: ServerResponse, status: number, v: unknown) => send(res, status, JSON.stringify(v), TYPES['.json']);
+const json = (res: ServerResponse, status: number, v: unknown) =>
+  send(res, status, JSON.stringify(v), TYPES['.json']);
 
 function sendFile(res: ServerResponse, file: string) {
   if (!existsSync(file)) return send(res, 404, '没有这个文件');
@@ -65,7 +88,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function freshCode(): string {
-  const texts = MDX_COLLECTIONS.flatMap((c) => listFolder(root, `content/${c.dir}`, 'mdx').map((p) => readFileSync(join(root, p), 'utf8')));
+  const texts = MDX_COLLECTIONS.flatMap((c) =>
+    listFolder(root, `content/${c.dir}`, 'mdx').map((p) => readFileSync(join(root, p), 'utf8')),
+  );
   const code = newShortCode(new Set([...codesIn(texts), ...backend.handedOut]));
   backend.handedOut.add(code);
   return code;
@@ -78,25 +103,39 @@ const server = createServer(async (req, res) => {
   if (refused) return send(res, 403, refused);
   try {
     if (url.pathname === '/api/v1' && req.method === 'POST') {
-      const { action, params } = JSON.parse(await readBody(req)) as { action: string; params: Record<string, unknown> };
+      const { action, params } = JSON.parse(await readBody(req)) as {
+        action: string;
+        params: Record<string, unknown>;
+      };
       return json(res, 200, await backend.handle(action, params ?? {}));
     }
     if (write) return send(res, 405, '不支持');
-    if (url.pathname === '/' || url.pathname === '/index.html') return sendFile(res, join(clientDir, 'index.html'));
-    if (url.pathname === '/editor/config.json') return json(res, 200, decapConfig(origin, previewOrigin));
+    if (url.pathname === '/' || url.pathname === '/index.html')
+      return sendFile(res, join(clientDir, 'index.html'));
+    if (url.pathname === '/editor/config.json')
+      return json(res, 200, decapConfig(origin, previewOrigin));
     if (url.pathname === '/editor/law.json') return json(res, 200, laws);
     if (url.pathname === '/editor/new-code') return json(res, 200, { code: freshCode() });
     if (url.pathname === '/editor/check') {
       const path = url.searchParams.get('path') ?? '';
       return json(res, 200, backend.reports.get(path) ?? backend.check(path));
     }
-    if (url.pathname.startsWith('/editor/client/')) return sendFile(res, join(clientDir, basename(url.pathname)));
-    if (url.pathname === '/editor/locale/zh_Hans.js') return sendFile(res, join(projectRoot, 'node_modules/decap-cms-locales/dist/esm/zh_Hans/index.js'));
-    if (url.pathname.startsWith('/editor/decap/')) return sendFile(res, join(decapDir, basename(url.pathname)));
-    if (url.pathname.startsWith('/images/')) return sendFile(res, join(root, 'public/images', basename(url.pathname)));
+    if (url.pathname.startsWith('/editor/client/'))
+      return sendFile(res, join(clientDir, basename(url.pathname)));
+    if (url.pathname === '/editor/locale/zh_Hans.js')
+      return sendFile(
+        res,
+        join(projectRoot, 'node_modules/decap-cms-locales/dist/esm/zh_Hans/index.js'),
+      );
+    if (url.pathname.startsWith('/editor/decap/'))
+      return sendFile(res, join(decapDir, basename(url.pathname)));
+    if (url.pathname.startsWith('/images/'))
+      return sendFile(res, join(root, 'public/images', basename(url.pathname)));
     return send(res, 404, '没有这个页面');
   } catch (e) {
-    console.error(`编辑器出错（${req.method} ${url.pathname}）：${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `编辑器出错（${req.method} ${url.pathname}）：${e instanceof Error ? e.message : String(e)}`,
+    );
     return json(res, 500, { error: e instanceof Error ? e.message : String(e) });
   }
 });
@@ -104,7 +143,11 @@ const server = createServer(async (req, res) => {
 let preview: ChildProcess | undefined;
 function startPreview() {
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-  preview = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(previewPort)], { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'development' } });
+  preview = spawn(
+    process.execPath,
+    [astro, 'dev', '--host', '127.0.0.1', '--port', String(previewPort)],
+    { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'development' } },
+  );
 }
 
 /**
@@ -126,8 +169,14 @@ backend.onWrite = restartPreview;
 
 function openBrowser(address: string) {
   const [cmd, cmdArgs] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', address]] : process.platform === 'darwin' ? ['open', [address]] : ['xdg-open', [address]];
-  spawn(cmd as string, cmdArgs as string[], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '', address]]
+      : process.platform === 'darwin'
+        ? ['open', [address]]
+        : ['xdg-open', [address]];
+  spawn(cmd as string, cmdArgs as string[], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref();
 }
 
 function stop() {
@@ -139,7 +188,11 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 server.on('error', (e: NodeJS.ErrnoException) => {
-  console.error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：编辑器可能已经打开了，请直接在浏览器里打开 ${origin}/` : `编辑器无法启动：${e.message}`);
+  console.error(
+    e.code === 'EADDRINUSE'
+      ? `端口 ${port} 已被占用：编辑器可能已经打开了，请直接在浏览器里打开 ${origin}/`
+      : `编辑器无法启动：${e.message}`,
+  );
   process.exit(1);
 });
 server.listen(port, '127.0.0.1', () => {

@@ -48,7 +48,9 @@ export function checkPrintFont(family: string = PRINT_FONT.family): void {
   try {
     out = execFileSync('fc-list', [`:family=${family}`, 'family'], { encoding: 'utf8' });
   } catch {
-    throw new Error(`找不到 fc-list，无法确认字体。请安装 Debian 软件包 fontconfig 和 ${PRINT_FONT.debianPackage}：sudo apt-get install fontconfig ${PRINT_FONT.debianPackage}`);
+    throw new Error(
+      `找不到 fc-list，无法确认字体。请安装 Debian 软件包 fontconfig 和 ${PRINT_FONT.debianPackage}：sudo apt-get install fontconfig ${PRINT_FONT.debianPackage}`,
+    );
   }
   if (!out.trim()) {
     throw new Error(
@@ -60,7 +62,9 @@ export function checkPrintFont(family: string = PRINT_FONT.family): void {
 /** Fails with a clear message when Chromium is not where CHROMIUM_PATH says. */
 export function checkChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`找不到 Chromium：${CHROMIUM_PATH}。请安装 Debian 软件包 chromium（sudo apt-get install chromium），或用环境变量 CHROMIUM_PATH 指定浏览器。`);
+    throw new Error(
+      `找不到 Chromium：${CHROMIUM_PATH}。请安装 Debian 软件包 chromium（sudo apt-get install chromium），或用环境变量 CHROMIUM_PATH 指定浏览器。`,
+    );
   }
 }
 
@@ -81,14 +85,22 @@ function walk(dir: string): string[] {
   });
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every PDF to make, from the poster pages of a build: each page names its sizes and file name (data-print-*). */
 export function listPrintJobs(dist: string): PrintJob[] {
   const root = join(dist, 'posters');
   if (!existsSync(root)) throw new Error(`${root} 不存在：请先构建网站（npm run build）。`);
   const jobs: PrintJob[] = [];
-  for (const file of walk(root).filter((f) => f.endsWith(`${sep}index.html`)).sort()) {
+  for (const file of walk(root)
+    .filter((f) => f.endsWith(`${sep}index.html`))
+    .sort()) {
     const poster = '/' + relative(dist, dirname(file)).split(sep).join('/') + '/';
     const main = /<main class="sheet"[^>]*>/.exec(readFileSync(file, 'utf8'))?.[0] ?? '';
     const sizes = /data-print-sizes="([^"]*)"/.exec(main)?.[1];
@@ -96,7 +108,12 @@ export function listPrintJobs(dist: string): PrintJob[] {
     if (!sizes || !name) throw new Error(`${file}：海报页缺少 data-print-sizes 或 data-print-name`);
     for (const size of sizes.split(' ') as PrintSize[]) {
       if (!(size in PRINT_SIZES)) throw new Error(`${file}：未知的打印尺寸 ${size}`);
-      jobs.push({ poster, size, url: printFileUrl(poster, size), name: printFileName(decode(name), size) });
+      jobs.push({
+        poster,
+        size,
+        url: printFileUrl(poster, size),
+        name: printFileName(decode(name), size),
+      });
     }
   }
   return jobs;
@@ -112,7 +129,13 @@ const TYPES: Record<string, string> = {
 };
 
 /** Runs in the page: what keeps this sheet from printing well, at `scale` times its CSS size. */
-export function sheetProblems(opts: { minBodyPt: number; scale: number; edgeMm: number; qrMinMm: number; minContrast: number }): string[] {
+export function sheetProblems(opts: {
+  minBodyPt: number;
+  scale: number;
+  edgeMm: number;
+  qrMinMm: number;
+  minContrast: number;
+}): string[] {
   const pxToMm = (px: number) => ((px * 25.4) / 96) * opts.scale;
   const pxToPt = (px: number) => ((px * 72) / 96) * opts.scale;
   const problems: string[] = [];
@@ -120,10 +143,22 @@ export function sheetProblems(opts: { minBodyPt: number; scale: number; edgeMm: 
   const S = sheet.getBoundingClientRect();
   const edge = (opts.edgeMm / opts.scale) * (96 / 25.4);
   const tol = 0.5;
-  const label = (el: Element) => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+  const label = (el: Element) =>
+    el.tagName.toLowerCase() +
+    (typeof el.className === 'string' && el.className
+      ? '.' + el.className.trim().split(/\s+/).join('.')
+      : '');
   const inside = (r: DOMRect, box: { left: number; right: number; top: number; bottom: number }) =>
-    r.left >= box.left - tol && r.right <= box.right + tol && r.top >= box.top - tol && r.bottom <= box.bottom + tol;
-  const safe = { left: S.left + edge, right: S.right - edge, top: S.top + edge, bottom: S.bottom - edge };
+    r.left >= box.left - tol &&
+    r.right <= box.right + tol &&
+    r.top >= box.top - tol &&
+    r.bottom <= box.bottom + tol;
+  const safe = {
+    left: S.left + edge,
+    right: S.right - edge,
+    top: S.top + edge,
+    bottom: S.bottom - edge,
+  };
 
   // Grey as an office printer makes it (luma of the sRGB values), then WCAG contrast.
   const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number);
@@ -146,7 +181,8 @@ export function sheetProblems(opts: { minBodyPt: number; scale: number; edgeMm: 
     const R = region.getBoundingClientRect();
     if (!inside(R, S)) problems.push(`${label(region)} 超出纸张`);
     const prev = regions[i - 1];
-    if (prev && R.top < prev.getBoundingClientRect().bottom - tol) problems.push(`${label(region)} 和 ${label(prev)} 重叠`);
+    if (prev && R.top < prev.getBoundingClientRect().bottom - tol)
+      problems.push(`${label(region)} 和 ${label(prev)} 重叠`);
     for (const el of region.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
@@ -165,22 +201,29 @@ export function sheetProblems(opts: { minBodyPt: number; scale: number; edgeMm: 
     const rects = [...range.getClientRects()];
     if (rects.length === 0) continue;
     const what = `“${text.slice(0, 12)}”`;
-    for (const r of rects) if (!inside(r, safe)) problems.push(`${what} 离纸边不到 ${opts.edgeMm} 毫米`);
+    for (const r of rects)
+      if (!inside(r, safe)) problems.push(`${what} 离纸边不到 ${opts.edgeMm} 毫米`);
     const cs = getComputedStyle(el);
     const size = pxToPt(parseFloat(cs.fontSize));
-    const footnote = el.closest('.basis, figcaption, .sheet-kicker, .sheet-url, .sheet-scan, .sheet-demo, .channel-local, .sheet-more');
+    const footnote = el.closest(
+      '.basis, figcaption, .sheet-kicker, .sheet-url, .sheet-scan, .sheet-demo, .channel-local, .sheet-more',
+    );
     const body = el.closest('.sheet-body');
     const min = body && !footnote ? opts.minBodyPt : 9;
     if (size < min - 0.05) problems.push(`${what} 字号 ${size.toFixed(1)}pt，至少要 ${min}pt`);
     const fg = grey(rgb(cs.color));
     const bg = grey(background(el));
     const contrast = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-    if (contrast < opts.minContrast) problems.push(`${what} 转成灰度后对比度只有 ${contrast.toFixed(2)}:1`);
+    if (contrast < opts.minContrast)
+      problems.push(`${what} 转成灰度后对比度只有 ${contrast.toFixed(2)}:1`);
   }
 
   const qr = document.querySelector('svg.qr');
   if (!qr) problems.push('没有二维码');
-  else if (pxToMm(qr.getBoundingClientRect().width) < opts.qrMinMm - 0.05) problems.push(`二维码只有 ${pxToMm(qr.getBoundingClientRect().width).toFixed(1)} 毫米宽，至少要 ${opts.qrMinMm} 毫米`);
+  else if (pxToMm(qr.getBoundingClientRect().width) < opts.qrMinMm - 0.05)
+    problems.push(
+      `二维码只有 ${pxToMm(qr.getBoundingClientRect().width).toFixed(1)} 毫米宽，至少要 ${opts.qrMinMm} 毫米`,
+    );
   return problems;
 }
 
@@ -204,7 +247,11 @@ const A3_SCALE = 1.414;
 
 /** Pages in a PDF: page objects, not the /Pages tree. */
 export function pdfPageCount(pdf: Uint8Array): number {
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []
+  ).length;
 }
 
 async function printOne(page: Page, origin: string, base: string, job: PrintJob): Promise<Buffer> {
@@ -223,15 +270,21 @@ async function printOne(page: Page, origin: string, base: string, job: PrintJob)
     minContrast: 4.5,
   });
   if (problems.length) {
-    throw new Error(`${job.poster}（${PRINT_SIZES[job.size].label}）不能打印成 PDF：\n${[...new Set(problems)].map((p) => '  - ' + p).join('\n')}`);
+    throw new Error(
+      `${job.poster}（${PRINT_SIZES[job.size].label}）不能打印成 PDF：\n${[...new Set(problems)].map((p) => '  - ' + p).join('\n')}`,
+    );
   }
   // Paper sizes come from poster.css (@page, and named pages for A3 and the A4 landscape
   // sheet of cards). Chromium's own pdf scale would lay out on the A4 page and spill.
-  if (job.size === 'a3') await page.evaluate(() => document.documentElement.classList.add('print-a3'));
+  if (job.size === 'a3')
+    await page.evaluate(() => document.documentElement.classList.add('print-a3'));
   if (card) await page.evaluate(imposeTwoUp);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const pages = pdfPageCount(pdf);
-  if (pages !== 1) throw new Error(`${job.poster}（${PRINT_SIZES[job.size].label}）印出了 ${pages} 页，应该是 1 页`);
+  if (pages !== 1)
+    throw new Error(
+      `${job.poster}（${PRINT_SIZES[job.size].label}）印出了 ${pages} 页，应该是 1 页`,
+    );
   return pdf;
 }
 
@@ -239,7 +292,13 @@ async function printOne(page: Page, origin: string, base: string, job: PrintJob)
  * Renders `jobs` from the build in `dist` (site base path `base`, e.g. "/" or "/pufa/") into
  * `outDir` (each file at outDir + its url). One browser, one tab, one job after another.
  */
-export async function renderPdfs(opts: { dist: string; base: string; outDir: string; jobs: readonly PrintJob[]; onFile?: (f: PrintFile) => void }): Promise<PrintFile[]> {
+export async function renderPdfs(opts: {
+  dist: string;
+  base: string;
+  outDir: string;
+  jobs: readonly PrintJob[];
+  onFile?: (f: PrintFile) => void;
+}): Promise<PrintFile[]> {
   const { dist, outDir, jobs } = opts;
   const base = opts.base.endsWith('/') ? opts.base : opts.base + '/';
   const origin = 'http://print.invalid';
@@ -252,8 +311,13 @@ export async function renderPdfs(opts: { dist: string; base: string; outDir: str
       if (!path.startsWith(base)) return route.fulfill({ status: 404, body: '' });
       let file = join(dist, path.slice(base.length));
       if (path.endsWith('/')) file = join(file, 'index.html');
-      if (!existsSync(file) || !statSync(file).isFile()) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      if (!existsSync(file) || !statSync(file).isFile())
+        return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({
+        status: 200,
+        contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+        body: readFileSync(file),
+      });
     });
     // A few tabs at once, one per core (at most 4): each takes the next job.
     const files: PrintFile[] = new Array(jobs.length);
@@ -284,7 +348,11 @@ export async function renderPdfs(opts: { dist: string; base: string; outDir: str
  * zip whose entries carry the UTF-8 file-name flag (fflate sets bit 11 for any name that
  * is not ASCII), so Chinese names survive every extractor. Written to outDir + PACK_URL.
  */
-export function makePack(outDir: string, files: readonly PrintFile[], org: string): PrintManifest['pack'] {
+export function makePack(
+  outDir: string,
+  files: readonly PrintFile[],
+  org: string,
+): PrintManifest['pack'] {
   const list = packList(files, org);
   const entries: Record<string, Uint8Array> = { [PACK_LIST_NAME]: strToU8(list) };
   for (const f of files) entries[f.name] = readFileSync(join(outDir, f.url));

@@ -4,7 +4,12 @@
  * before the reader interacts (budget: 1.5 kB gzip). Anything bigger (the read-aloud
  * player, copying) is imported when the reader presses its button.
  */
-import { isPrefOn, PREF_CLASSES, PREF_STORAGE_KEYS, type DisplayPref } from '../lib/display-prefs.ts';
+import {
+  isPrefOn,
+  PREF_CLASSES,
+  PREF_STORAGE_KEYS,
+  type DisplayPref,
+} from '../lib/display-prefs.ts';
 import { pickChineseVoice } from '../lib/speech/voices.ts';
 import copyModule from 'lazy:./copy.ts';
 import readAloudModule from 'lazy:./read-aloud.ts';
@@ -17,7 +22,13 @@ function displayToggles(): void {
   const root = document.documentElement.classList;
   const more = matchMedia('(prefers-contrast: more)');
   const buttons = $$<HTMLButtonElement>('[data-pref]');
-  const sync = () => buttons.forEach((b) => b.setAttribute('aria-pressed', String(isPrefOn(b.dataset.pref as DisplayPref, root, more.matches))));
+  const sync = () =>
+    buttons.forEach((b) =>
+      b.setAttribute(
+        'aria-pressed',
+        String(isPrefOn(b.dataset.pref as DisplayPref, root, more.matches)),
+      ),
+    );
   for (const b of buttons) {
     b.addEventListener('click', () => {
       const pref = b.dataset.pref as DisplayPref;
@@ -51,7 +62,10 @@ function readAloud(): void {
   synth.addEventListener('voiceschanged', reveal);
   box.addEventListener('click', (e) => {
     const action = (e.target as Element).closest<HTMLElement>('[data-ra]')?.dataset.ra;
-    if (action) void (import(/* @vite-ignore */ readAloudModule) as Promise<typeof import('./read-aloud.ts')>).then((m) => m.control(box, action, () => pickChineseVoice(synth.getVoices())));
+    if (action)
+      void (
+        import(/* @vite-ignore */ readAloudModule) as Promise<typeof import('./read-aloud.ts')>
+      ).then((m) => m.control(box, action, () => pickChineseVoice(synth.getVoices())));
   });
 }
 
@@ -61,7 +75,10 @@ export function enhance(): void {
   // 复制链接 (and any other [data-copy] button).
   document.addEventListener('click', (e) => {
     const b = (e.target as Element).closest?.<HTMLElement>('[data-copy]');
-    if (b) void (import(/* @vite-ignore */ copyModule) as Promise<typeof import('./copy.ts')>).then((m) => m.copyFrom(b));
+    if (b)
+      void (import(/* @vite-ignore */ copyModule) as Promise<typeof import('./copy.ts')>).then(
+        (m) => m.copyFrom(b),
+      );
   });
   // Tell a reader who opened a saved page without signal what they are looking at.
   const note = document.querySelector<HTMLElement>('[data-offline-note]');
@@ -71,6 +88,9 @@ export function enhance(): void {
   addEventListener('offline', online);
   // Offline reading: the service worker is written by src/integrations/service-worker.ts at build.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-    addEventListener('load', () => void navigator.serviceWorker.register(BASE + 'sw.js', { scope: BASE }).catch(() => {}));
+    addEventListener(
+      'load',
+      () => void navigator.serviceWorker.register(BASE + 'sw.js', { scope: BASE }).catch(() => {}),
+    );
   }
 }

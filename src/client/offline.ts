@@ -4,7 +4,13 @@
  * reads. Saved copies are compared with the build's fingerprints, so after an update
  * only what changed is downloaded again.
  */
-import { ASSETS_CACHE, formatBytes, PAGES_CACHE, type OfflineManifest, type SizedUrl } from '../lib/offline/plan.ts';
+import {
+  ASSETS_CACHE,
+  formatBytes,
+  PAGES_CACHE,
+  type OfflineManifest,
+  type SizedUrl,
+} from '../lib/offline/plan.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -18,7 +24,11 @@ async function outdated(m: OfflineManifest): Promise<SizedUrl[]> {
   const pages = await caches.open(PAGES_CACHE);
   const assets = await caches.open(ASSETS_CACHE);
   const out: SizedUrl[] = [];
-  for (const [cache, list] of [[pages, m.pages], [assets, m.assets], [pages, m.data ?? []]] as const) {
+  for (const [cache, list] of [
+    [pages, m.pages],
+    [assets, m.assets],
+    [pages, m.data ?? []],
+  ] as const) {
     for (const f of list) {
       const hit = await cache.match(f.u);
       if (!hit || (await fingerprint(hit)) !== f.h) out.push(f);
@@ -29,13 +39,15 @@ async function outdated(m: OfflineManifest): Promise<SizedUrl[]> {
 
 const isPage = (m: OfflineManifest, f: SizedUrl) => m.pages.includes(f);
 /** Pages and data files (search index, short links) go to the pages cache, which 删除 empties. */
-const inPagesCache = (m: OfflineManifest, f: SizedUrl) => isPage(m, f) || (m.data ?? []).includes(f);
+const inPagesCache = (m: OfflineManifest, f: SizedUrl) =>
+  isPage(m, f) || (m.data ?? []).includes(f);
 
 /** Deletes saved search-index files of older builds: each build's index is in a folder of its own. */
 async function pruneData(m: OfflineManifest): Promise<void> {
   const keep = new Set((m.data ?? []).map((f) => new URL(f.u, location.href).href));
   const pages = await caches.open(PAGES_CACHE);
-  for (const req of await pages.keys()) if (/\/search-index\//.test(req.url) && !keep.has(req.url)) await pages.delete(req);
+  for (const req of await pages.keys())
+    if (/\/search-index\//.test(req.url) && !keep.has(req.url)) await pages.delete(req);
 }
 
 export function startOfflinePage(): void {
@@ -65,7 +77,8 @@ export function startOfflinePage(): void {
       save.hidden = true;
       return;
     }
-    const what = savedPages > 0 ? `还有 ${pages} 页需要保存或更新` : `共 ${manifest.pages.length} 页`;
+    const what =
+      savedPages > 0 ? `还有 ${pages} 页需要保存或更新` : `共 ${manifest.pages.length} 页`;
     size.textContent = `${what}，大约要用 ${formatBytes(gzip)} 流量（网站服务器不压缩时最多 ${formatBytes(raw)}）。`;
     save.textContent = `离线保存（约 ${formatBytes(gzip)}）`;
     save.hidden = false;

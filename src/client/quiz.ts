@@ -30,7 +30,11 @@ function readQuestions(): Question[] {
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { class?: string } = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { class?: string } = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const { class: cls, ...rest } = props;
   const e = Object.assign(document.createElement(tag), rest);
   if (cls) e.className = cls;
@@ -83,12 +87,40 @@ export function startQuiz(): void {
           }
         });
         const last = i + 1 === questions.length;
-        const verdictLine = el('p', { class: 'quiz-verdict', tabIndex: -1 }, right ? '✓ 答对了！' : `✗ 答错了。正确答案是：${q.options[q.answer - 1]}`);
+        const verdictLine = el(
+          'p',
+          { class: 'quiz-verdict', tabIndex: -1 },
+          right ? '✓ 答对了！' : `✗ 答错了。正确答案是：${q.options[q.answer - 1]}`,
+        );
         feedback.append(
           verdictLine,
           el('p', {}, q.why),
-          ...(q.source ? [el('p', {}, el('a', { href: q.source.href, class: 'quiz-source' }, `看法律原文：${q.source.label}`))] : []),
-          el('div', { class: 'quiz-actions' }, el('button', { type: 'button', class: 'quiz-next', onclick: () => (last ? result() : show(i + 1)) }, last ? '看成绩' : '下一题')),
+          ...(q.source
+            ? [
+                el(
+                  'p',
+                  {},
+                  el(
+                    'a',
+                    { href: q.source.href, class: 'quiz-source' },
+                    `看法律原文：${q.source.label}`,
+                  ),
+                ),
+              ]
+            : []),
+          el(
+            'div',
+            { class: 'quiz-actions' },
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'quiz-next',
+                onclick: () => (last ? result() : show(i + 1)),
+              },
+              last ? '看成绩' : '下一题',
+            ),
+          ),
         );
         verdictLine.focus();
       }
@@ -99,15 +131,28 @@ export function startQuiz(): void {
     const result = () => {
       const score = scoreQuiz(questions, answers);
       const text = shareText(score, url);
-      const heading = el('h2', { class: 'quiz-score', tabIndex: -1 }, `您答对了 ${score.correct} 道题（共 ${score.total} 道）`);
+      const heading = el(
+        'h2',
+        { class: 'quiz-score', tabIndex: -1 },
+        `您答对了 ${score.correct} 道题（共 ${score.total} 道）`,
+      );
       const status = el('p', { className: 'tool-status' });
       status.setAttribute('role', 'status');
       const copy = el('button', { type: 'button' }, '复制成绩');
       copy.dataset.copy = text; // handled by the page's [data-copy] listener (src/client/copy.ts)
       const image = el('button', { type: 'button' }, '生成成绩图片');
       image.addEventListener('click', () => {
-        void (import(/* @vite-ignore */ scoreCardModule) as Promise<typeof import('./score-card.ts')>).then((m) =>
-          m.shareScoreCard({ score, url, site: app!.dataset.site ?? '', text, after: tools, status }),
+        void (
+          import(/* @vite-ignore */ scoreCardModule) as Promise<typeof import('./score-card.ts')>
+        ).then((m) =>
+          m.shareScoreCard({
+            score,
+            url,
+            site: app!.dataset.site ?? '',
+            text,
+            after: tools,
+            status,
+          }),
         );
       });
       const tools = el(
@@ -119,7 +164,13 @@ export function startQuiz(): void {
         status,
       );
       tools.dataset.tools = '';
-      const card = el('div', { class: 'quiz-card quiz-result' }, heading, el('p', {}, verdict(score)), tools);
+      const card = el(
+        'div',
+        { class: 'quiz-card quiz-result' },
+        heading,
+        el('p', {}, verdict(score)),
+        tools,
+      );
       card.dataset.correct = String(score.correct);
       app!.replaceChildren(card);
       heading.focus();

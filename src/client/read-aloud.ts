@@ -32,7 +32,8 @@ function collect(box: HTMLElement): Pick<Player, 'nodes' | 'blocks' | 'sentences
   const chunks: TextChunk[] = [];
   for (const root of document.querySelectorAll(box.dataset.target || '[data-speak]')) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) =>
+        n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const block = n.parentElement!.closest(BLOCKS) ?? root;
@@ -49,11 +50,17 @@ function setState(p: Player, state: State): void {
   const hadFocus = p.box.contains(document.activeElement);
   for (const b of p.box.querySelectorAll<HTMLButtonElement>('[data-ra]')) {
     const a = b.dataset.ra;
-    b.hidden = !(state === 'idle' ? a === 'play' : state === 'playing' ? a === 'pause' || a === 'stop' : a === 'resume' || a === 'stop');
+    b.hidden = !(state === 'idle'
+      ? a === 'play'
+      : state === 'playing'
+        ? a === 'pause' || a === 'stop'
+        : a === 'resume' || a === 'stop');
   }
   p.box.dataset.state = state;
   // Keep keyboard focus on the control that replaced the one just pressed.
-  const focus = p.box.querySelector<HTMLButtonElement>(`[data-ra="${state === 'idle' ? 'play' : state === 'playing' ? 'pause' : 'resume'}"]`);
+  const focus = p.box.querySelector<HTMLButtonElement>(
+    `[data-ra="${state === 'idle' ? 'play' : state === 'playing' ? 'pause' : 'resume'}"]`,
+  );
   if (hadFocus) focus?.focus();
 }
 
@@ -79,7 +86,10 @@ function mark(p: Player, s: Sentence | undefined): void {
   const rect = ranges[0]!.getBoundingClientRect();
   if (rect.top < 0 || rect.bottom > innerHeight) {
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    p.nodes[s.parts[0]!.chunk]!.parentElement?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    p.nodes[s.parts[0]!.chunk]!.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: smooth ? 'smooth' : 'auto',
+    });
   }
 }
 
@@ -110,7 +120,11 @@ function start(p: Player): void {
   say(0);
 }
 
-export function control(box: HTMLElement, action: string, voice: () => SpeechSynthesisVoice | undefined): void {
+export function control(
+  box: HTMLElement,
+  action: string,
+  voice: () => SpeechSynthesisVoice | undefined,
+): void {
   if (!player || player.box !== box) {
     player = { box, voice, run: 0, ...collect(box) };
     const p = player;

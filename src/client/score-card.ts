@@ -6,9 +6,15 @@
  */
 import type { QuizScore } from '../lib/quiz/quiz.ts';
 
-const FONT = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+const FONT =
+  'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
-export function drawScoreCard(canvas: HTMLCanvasElement, score: Pick<QuizScore, 'correct' | 'total'>, url: string, site: string): void {
+export function drawScoreCard(
+  canvas: HTMLCanvasElement,
+  score: Pick<QuizScore, 'correct' | 'total'>,
+  url: string,
+  site: string,
+): void {
   const w = (canvas.width = 1080);
   const h = (canvas.height = 1080);
   const c = canvas.getContext('2d')!;
@@ -49,7 +55,10 @@ export async function shareScoreCard(o: ShareScoreOptions): Promise<void> {
     canvas = document.createElement('canvas');
     canvas.className = 'quiz-image';
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', `成绩图片：答对 ${o.score.correct} 道题，共 ${o.score.total} 道`);
+    canvas.setAttribute(
+      'aria-label',
+      `成绩图片：答对 ${o.score.correct} 道题，共 ${o.score.total} 道`,
+    );
     o.after.after(canvas);
   }
   drawScoreCard(canvas, o.score, o.url, o.site);

@@ -74,7 +74,8 @@ sw.addEventListener('install', (e) => {
 sw.addEventListener('activate', (e) => {
   e.waitUntil(
     (async () => {
-      for (const k of await caches.keys()) if (k.startsWith(SHELL_CACHE_PREFIX) && k !== SHELL) await caches.delete(k);
+      for (const k of await caches.keys())
+        if (k.startsWith(SHELL_CACHE_PREFIX) && k !== SHELL) await caches.delete(k);
       await pruneAssets();
       await sw.clients.claim();
     })(),
@@ -86,7 +87,8 @@ async function pruneAssets(): Promise<void> {
   const assets = await caches.open(ASSETS);
   const texts = new Map<string, string>();
   for (const req of await assets.keys()) {
-    if (/\.(m?js|css)$/.test(req.url)) texts.set(req.url.replace(/^.*\//, ''), await (await assets.match(req))!.text());
+    if (/\.(m?js|css)$/.test(req.url))
+      texts.set(req.url.replace(/^.*\//, ''), await (await assets.match(req))!.text());
   }
   const roots: string[] = [SW_CONFIG.shellAssets.join('\n')];
   for (const name of [PAGES, SHELL]) {
@@ -94,14 +96,17 @@ async function pruneAssets(): Promise<void> {
     for (const req of await cache.keys()) roots.push(await (await cache.match(req))!.text());
   }
   const keep = reachableAssets(roots, (n) => texts.get(n));
-  for (const req of await assets.keys()) if (!keep.has(req.url.replace(/^.*\//, ''))) await assets.delete(req);
+  for (const req of await assets.keys())
+    if (!keep.has(req.url.replace(/^.*\//, ''))) await assets.delete(req);
 }
 
 const keepable = (r: Response) => r.ok && r.type === 'basic' && !r.redirected;
 
 async function savedPage(req: Request): Promise<Response | undefined> {
   const key = pageKey(req.url);
-  return (await (await caches.open(PAGES)).match(key)) ?? (await (await caches.open(SHELL)).match(key));
+  return (
+    (await (await caches.open(PAGES)).match(key)) ?? (await (await caches.open(SHELL)).match(key))
+  );
 }
 
 async function page(e: FetchEvent): Promise<Response> {
@@ -111,10 +116,16 @@ async function page(e: FetchEvent): Promise<Response> {
     return res;
   });
   e.waitUntil(network.catch(() => undefined));
-  const offline = async () => saved ?? (await shortLinkRedirect(e.request.url)) ?? (await caches.match(withBase(FALLBACK_PAGE))) ?? Response.error();
+  const offline = async () =>
+    saved ??
+    (await shortLinkRedirect(e.request.url)) ??
+    (await caches.match(withBase(FALLBACK_PAGE))) ??
+    Response.error();
   if (!saved) return network.catch(offline);
   const fromNetwork = network.then((res) => (res.status >= 500 ? saved : res), offline);
-  const timeout = new Promise<Response>((resolve) => setTimeout(() => resolve(saved), PAGE_TIMEOUT_MS));
+  const timeout = new Promise<Response>((resolve) =>
+    setTimeout(() => resolve(saved), PAGE_TIMEOUT_MS),
+  );
   return Promise.race([fromNetwork, timeout]);
 }
 

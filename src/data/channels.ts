@@ -47,19 +47,24 @@ async function load(): Promise<PrintChannels> {
   const byId = new Map(entries.map((e: CollectionEntry<'channels'>) => [e.id, e.data]));
   const need = (id: string) => {
     const c = byId.get(id);
-    if (!c) throw new Error(`content/channels.yaml 里缺少 id 为 "${id}" 的全国渠道；海报和明白卡要用它`);
+    if (!c)
+      throw new Error(`content/channels.yaml 里缺少 id 为 "${id}" 的全国渠道；海报和明白卡要用它`);
     return c;
   };
   const rank = (id: string) => {
     const i = NATIONAL_ORDER.indexOf(id);
     return i === -1 ? NATIONAL_ORDER.length : i;
   };
-  const nationalEntries = entries.filter((e) => e.data.jurisdiction === 'national').sort((a, b) => rank(a.id) - rank(b.id));
+  const nationalEntries = entries
+    .filter((e) => e.data.jurisdiction === 'national')
+    .sort((a, b) => rank(a.id) - rank(b.id));
   const national = nationalEntries.map((e) => e.data);
   return {
     allLocal: site.channels,
     local: site.channels.slice(0, MAX_LOCAL_ON_PRINT),
-    localPhones: site.channels.filter((c: Channel) => c.kind === 'phone').slice(0, MAX_LOCAL_ON_PRINT),
+    localPhones: site.channels
+      .filter((c: Channel) => c.kind === 'phone')
+      .slice(0, MAX_LOCAL_ON_PRINT),
     emergency: need('110'),
     platform: need('12337'),
     national,

@@ -26,9 +26,13 @@ export async function glossaryQuotes(term: GlossaryTerm): Promise<ResolvedBasis[
   const laws = await getLaws();
   return term.data.quotes.map((c) => {
     const r = resolveCitation(laws, typeof c === 'number' ? { article: c } : c);
-    if (!r.ok) throw new Error(`content/glossary.yaml · 词条“${term.data.term}” · 字段 quotes：${r.message}`);
+    if (!r.ok)
+      throw new Error(
+        `content/glossary.yaml · 词条“${term.data.term}” · 字段 quotes：${r.message}`,
+      );
     const v = r.value;
-    const label = v.lawId === 'aocl' ? v.label : LAWS[v.lawId].fullName.replace('中华人民共和国', '') + v.label;
+    const label =
+      v.lawId === 'aocl' ? v.label : LAWS[v.lawId].fullName.replace('中华人民共和国', '') + v.label;
     return { label, href: v.href, citation: v };
   });
 }

@@ -38,7 +38,11 @@ export interface Material {
 
 export class MaterialError extends Error {
   constructor(problems: ContentProblem[]) {
-    super(['宣传资料有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join('\n'));
+    super(
+      ['宣传资料有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join(
+        '\n',
+      ),
+    );
     this.name = 'MaterialError';
   }
 }
@@ -61,13 +65,16 @@ async function load(): Promise<Material[]> {
       return undefined;
     }
     const v = r.value;
-    const label = v.lawId === 'aocl' ? v.label : LAWS[v.lawId].fullName.replace('中华人民共和国', '') + v.label;
+    const label =
+      v.lawId === 'aocl' ? v.label : LAWS[v.lawId].fullName.replace('中华人民共和国', '') + v.label;
     return { label, href: v.href, citation: v };
   };
   const statements = (file: string, field: string, list: MaterialData['points']): Statement[] =>
     list.map((s, i) => ({
       text: s.text,
-      basis: s.basis.map((c, j) => resolve(file, `${field}[${i}].basis[${j}]`, c)).filter((b): b is ResolvedBasis => !!b),
+      basis: s.basis
+        .map((c, j) => resolve(file, `${field}[${i}].basis[${j}]`, c))
+        .filter((b): b is ResolvedBasis => !!b),
     }));
 
   const channels = (file: string, wanted: MaterialData['channels']): Channel[] => {
@@ -76,7 +83,12 @@ async function load(): Promise<Material[]> {
     const national = new Map(printChannels.nationalById);
     const picked = wanted.flatMap((id, i) => {
       const c = national.get(id);
-      if (!c) problems.push({ file, where: `字段 channels[${i}]`, message: `content/channels.yaml 里没有编号为“${id}”的全国渠道；可以写：${[...national.keys()].join('、')}` });
+      if (!c)
+        problems.push({
+          file,
+          where: `字段 channels[${i}]`,
+          message: `content/channels.yaml 里没有编号为“${id}”的全国渠道；可以写：${[...national.keys()].join('、')}`,
+        });
       return c ? [c] : [];
     });
     return [...printChannels.allLocal, ...picked];
@@ -92,14 +104,19 @@ async function load(): Promise<Material[]> {
       data: entry.data,
       points: statements(file, 'points', entry.data.points),
       slogans: statements(file, 'slogans', entry.data.slogans),
-      quotes: entry.data.quotes.map((c, i) => resolve(file, `quotes[${i}]`, c)).filter((b): b is ResolvedBasis => !!b),
+      quotes: entry.data.quotes
+        .map((c, i) => resolve(file, `quotes[${i}]`, c))
+        .filter((b): b is ResolvedBasis => !!b),
       channels: channels(file, entry.data.channels),
     };
   });
   if (problems.length) throw new MaterialError(problems);
 
   const kindIndex = (m: Material) => MATERIAL_KINDS.indexOf(m.data.kind);
-  return materials.sort((a, b) => kindIndex(a) - kindIndex(b) || a.data.order - b.data.order || a.slug.localeCompare(b.slug));
+  return materials.sort(
+    (a, b) =>
+      kindIndex(a) - kindIndex(b) || a.data.order - b.data.order || a.slug.localeCompare(b.slug),
+  );
 }
 
 export function getMaterials(): Promise<Material[]> {
@@ -108,6 +125,11 @@ export function getMaterials(): Promise<Material[]> {
 }
 
 /** getStaticPaths of the pages made per material (its reading page and its poster): one per slug. */
-export async function materialStaticPaths(): Promise<Array<{ params: { slug: string }; props: { material: Material } }>> {
-  return (await getMaterials()).map((material) => ({ params: { slug: material.slug }, props: { material } }));
+export async function materialStaticPaths(): Promise<
+  Array<{ params: { slug: string }; props: { material: Material } }>
+> {
+  return (await getMaterials()).map((material) => ({
+    params: { slug: material.slug },
+    props: { material },
+  }));
 }

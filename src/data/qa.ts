@@ -15,8 +15,15 @@ export const showDrafts = (): boolean => devServer;
 async function load(): Promise<QaEntry[]> {
   const entries = await getCollection('qa', (e) => showDrafts() || !e.data.draft);
   return entries
-    .map((e) => ({ ...e, articles: citedAocArticles(analyseMdx(e.body ?? ''), (law) => lawIdFromName(law) === 'aocl') }))
-    .sort((a, b) => TOPICS.indexOf(a.data.topics[0]!) - TOPICS.indexOf(b.data.topics[0]!) || a.id.localeCompare(b.id));
+    .map((e) => ({
+      ...e,
+      articles: citedAocArticles(analyseMdx(e.body ?? ''), (law) => lawIdFromName(law) === 'aocl'),
+    }))
+    .sort(
+      (a, b) =>
+        TOPICS.indexOf(a.data.topics[0]!) - TOPICS.indexOf(b.data.topics[0]!) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 export function getQa(): Promise<QaEntry[]> {
@@ -32,5 +39,8 @@ export async function qaCitingArticle(n: number): Promise<QaEntry[]> {
 /** Questions grouped by their first topic, in the fixed topic order. */
 export async function qaByTopic(): Promise<Array<{ topic: string; entries: QaEntry[] }>> {
   const all = await getQa();
-  return TOPICS.map((topic) => ({ topic, entries: all.filter((e) => e.data.topics[0] === topic) })).filter((g) => g.entries.length > 0);
+  return TOPICS.map((topic) => ({
+    topic,
+    entries: all.filter((e) => e.data.topics[0] === topic),
+  })).filter((g) => g.entries.length > 0);
 }

@@ -29,7 +29,11 @@ async function load(): Promise<QuizEntry[]> {
       const r = resolveCitation(laws, { law: e.data.law, article: e.data.article });
       // The content check reports bad articles with the file and question before the build.
       if (!r.ok) throw new Error(`content/quiz.yaml · ${e.id}：${r.message}`);
-      return { ...e.data, articleLabel: shortName(LAWS[r.value.lawId].fullName) + r.value.label, articleHref: r.value.href };
+      return {
+        ...e.data,
+        articleLabel: shortName(LAWS[r.value.lawId].fullName) + r.value.label,
+        articleHref: r.value.href,
+      };
     })
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }

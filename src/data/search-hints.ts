@@ -22,12 +22,48 @@ export async function buildSearchHints(): Promise<SearchHints> {
   ]);
   return {
     pages: [
-      ...qa.map((e) => ({ u: qaPath(e.id), t: e.data.title, k: '问答', d: e.data.answer, w: e.data.keywords })),
-      ...cases.map((e) => ({ u: casePath(e.id), t: e.data.title, k: '案例', d: e.data.summary, w: e.data.keywords })),
-      ...news.map((e) => ({ u: newsPath(e.id), t: e.data.title, k: '动态', d: e.data.summary, w: e.data.keywords })),
-      ...materials.map((m) => ({ u: m.path, t: m.data.title, k: '宣传资料', d: m.data.summary, w: [] })),
-      ...law.articles.map((a) => ({ u: lawArticlePath(a.number), t: a.label, k: '法条', d: excerpt(articleLines(a).join(''), 36), w: [] })),
-      ...extra.map((e) => ({ u: e.data.path, t: e.data.title, k: e.data.type, d: e.data.description, w: e.data.keywords })),
+      ...qa.map((e) => ({
+        u: qaPath(e.id),
+        t: e.data.title,
+        k: '问答',
+        d: e.data.answer,
+        w: e.data.keywords,
+      })),
+      ...cases.map((e) => ({
+        u: casePath(e.id),
+        t: e.data.title,
+        k: '案例',
+        d: e.data.summary,
+        w: e.data.keywords,
+      })),
+      ...news.map((e) => ({
+        u: newsPath(e.id),
+        t: e.data.title,
+        k: '动态',
+        d: e.data.summary,
+        w: e.data.keywords,
+      })),
+      ...materials.map((m) => ({
+        u: m.path,
+        t: m.data.title,
+        k: '宣传资料',
+        d: m.data.summary,
+        w: [],
+      })),
+      ...law.articles.map((a) => ({
+        u: lawArticlePath(a.number),
+        t: a.label,
+        k: '法条',
+        d: excerpt(articleLines(a).join(''), 36),
+        w: [],
+      })),
+      ...extra.map((e) => ({
+        u: e.data.path,
+        t: e.data.title,
+        k: e.data.type,
+        d: e.data.description,
+        w: e.data.keywords,
+      })),
     ],
     terms: glossary.map((g) => ({
       t: g.data.term,

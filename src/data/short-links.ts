@@ -24,11 +24,24 @@ async function load(): Promise<ShortLink[]> {
     rule: true,
   }));
   for (const e of await getQa()) {
-    links.push({ code: e.data.code, target: qaPath(e.id), title: e.data.title, source: e.filePath ?? `content/qa/${e.id}.mdx` });
+    links.push({
+      code: e.data.code,
+      target: qaPath(e.id),
+      title: e.data.title,
+      source: e.filePath ?? `content/qa/${e.id}.mdx`,
+    });
   }
-  for (const [list, dir] of [[await getCases(), 'cases'], [await getNews(), 'news']] as const) {
+  for (const [list, dir] of [
+    [await getCases(), 'cases'],
+    [await getNews(), 'news'],
+  ] as const) {
     for (const e of list) {
-      links.push({ code: e.data.code, target: entryPath(dir, e.id), title: e.data.title, source: e.filePath ?? `content/${dir}/${e.id}.mdx` });
+      links.push({
+        code: e.data.code,
+        target: entryPath(dir, e.id),
+        title: e.data.title,
+        source: e.filePath ?? `content/${dir}/${e.id}.mdx`,
+      });
     }
   }
   for (const m of await getMaterials()) {

@@ -10,7 +10,12 @@ export function baseLinksPlugin(base: string) {
   return defineMdastPlugin({
     name: 'aocl-base-links',
     link(node, ctx) {
-      if (prefix && node.url.startsWith('/') && !node.url.startsWith('//') && !node.url.startsWith(prefix + '/')) {
+      if (
+        prefix &&
+        node.url.startsWith('/') &&
+        !node.url.startsWith('//') &&
+        !node.url.startsWith(prefix + '/')
+      ) {
         ctx.setProperty(node, 'url', prefix + node.url);
       }
     },

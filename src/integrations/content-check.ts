@@ -21,7 +21,10 @@ export function contentCheckIntegration(): AstroIntegration {
         const { problems, warnings } = checkContentFiles(contentRoot(fileURLToPath(config.root)));
         for (const w of warnings) logger.warn(formatProblem(w));
         if (problems.length === 0) return;
-        const text = [`发现 ${problems.length} 个内容问题，请逐条修改：`, ...problems.map((p) => `  ✗ ${formatProblem(p)}`)].join('\n');
+        const text = [
+          `发现 ${problems.length} 个内容问题，请逐条修改：`,
+          ...problems.map((p) => `  ✗ ${formatProblem(p)}`),
+        ].join('\n');
         if (command === 'dev') {
           logger.error(text);
           return;

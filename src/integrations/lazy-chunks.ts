@@ -34,9 +34,15 @@ export function lazyChunksPlugin(): Plugin {
       if (!id.startsWith('\0' + PREFIX)) return undefined;
       const file = id.slice(1 + PREFIX.length);
       // astro dev serves source modules by path below the root.
-      if (serve) return `export default ${JSON.stringify(base + relative(root, file).split('\\').join('/'))};`;
+      if (serve)
+        return `export default ${JSON.stringify(base + relative(root, file).split('\\').join('/'))};`;
       const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      const ref = this.emitFile({ type: 'chunk', id: resolve(file), name, preserveSignature: 'exports-only' });
+      const ref = this.emitFile({
+        type: 'chunk',
+        id: resolve(file),
+        name,
+        preserveSignature: 'exports-only',
+      });
       return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
     },
   };

@@ -19,7 +19,8 @@ export class MdxGateError extends Error {
   }
 }
 
-const shownPath = (root: string, url: URL | undefined) => (url ? relative(root, fileURLToPath(url)).split(sep).join('/') : '（MDX 文件）');
+const shownPath = (root: string, url: URL | undefined) =>
+  url ? relative(root, fileURLToPath(url)).split(sep).join('/') : '（MDX 文件）';
 
 /**
  * MDX cannot parse an HTML comment (<!-- -->) and its parser says so in English, before
@@ -35,7 +36,9 @@ function explainHtmlComment(root: string, ctx: PluginFactoryContext): void {
     const line = m ? Number(m[1]) : 0;
     const lineText = ctx.source.split(/\r?\n/)[line - 1] ?? '';
     if (!lineText.includes('<!--')) return; // another syntax error: the parser reports it
-    throw new MdxGateError(`这个文件里有不允许的写法，页面没有生成：\n  ✗ ${shownPath(root, ctx.fileURL)} · 第 ${line} 行：${syntaxErrorMessage(m?.[2] ?? '', lineText)}`);
+    throw new MdxGateError(
+      `这个文件里有不允许的写法，页面没有生成：\n  ✗ ${shownPath(root, ctx.fileURL)} · 第 ${line} 行：${syntaxErrorMessage(m?.[2] ?? '', lineText)}`,
+    );
   }
 }
 
@@ -56,7 +59,9 @@ function gate(root: string) {
       if (problems.length === 0) return;
       const path = shownPath(root, ctx.fileURL);
       const lines = problems.map((p) => `  ✗ ${path} · 第 ${p.line} 行：${p.message}`);
-      throw new MdxGateError([`这个文件里有不允许的写法，页面没有生成（正文里的代码不会运行）：`, ...lines].join('\n'));
+      throw new MdxGateError(
+        [`这个文件里有不允许的写法，页面没有生成（正文里的代码不会运行）：`, ...lines].join('\n'),
+      );
     },
   });
 }

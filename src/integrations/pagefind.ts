@@ -49,11 +49,15 @@ export function pagefindIntegration(): AstroIntegration {
         const files = await index.getFiles();
         if (files.errors.length) throw new Error(`pagefind: ${files.errors.join('; ')}`);
         const synonymsFile = contentPath(SYNONYMS_FILE);
-        const synonyms = existsSync(synonymsFile) ? { file: synonymsFile, source: readFileSync(synonymsFile, 'utf8') } : undefined;
+        const synonyms = existsSync(synonymsFile)
+          ? { file: synonymsFile, source: readFileSync(synonymsFile, 'utf8') }
+          : undefined;
         const textStarted = performance.now();
         const text = writeTextIndex(outDir, pagesFromFragments(files.files), synonyms);
         const textIndexMs = Math.round(performance.now() - textStarted);
-        logger.info(`search text index: ${text.pages} pages in ${text.shards} shards and ${text.blocks} record blocks (${text.dir}) in ${textIndexMs} ms`);
+        logger.info(
+          `search text index: ${text.pages} pages in ${text.shards} shards and ${text.blocks} record blocks (${text.dir}) in ${textIndexMs} ms`,
+        );
         const written = await index.writeFiles({ outputPath: `${outDir}/${PAGEFIND_DIR}` });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
@@ -67,7 +71,9 @@ export function pagefindIntegration(): AstroIntegration {
         };
         mkdirSync(cacheDir, { recursive: true });
         writeFileSync(new URL(PAGEFIND_TIMING_FILE, cacheDir), JSON.stringify(timing) + '\n');
-        logger.info(`pagefind indexed ${timing.pages} pages in ${timing.ms} ms (reading ${timing.addMs} ms, writing ${timing.writeMs} ms)`);
+        logger.info(
+          `pagefind indexed ${timing.pages} pages in ${timing.ms} ms (reading ${timing.addMs} ms, writing ${timing.writeMs} ms)`,
+        );
       },
     },
   };

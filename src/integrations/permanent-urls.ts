@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { isPrintFilePath, MANIFEST_FILE, pagePathsFromFiles, parseManifest, printFilePathsFromFiles, unresolvedPaths } from '../lib/permalinks/manifest.ts';
+import {
+  isPrintFilePath,
+  MANIFEST_FILE,
+  pagePathsFromFiles,
+  parseManifest,
+  printFilePathsFromFiles,
+  unresolvedPaths,
+} from '../lib/permalinks/manifest.ts';
 import { REDIRECTS_FILE, type Redirect } from '../lib/permalinks/redirects.ts';
 import { stripBase, withTrailingSlash } from '../lib/routes.ts';
 
@@ -16,7 +23,10 @@ import { stripBase, withTrailingSlash } from '../lib/routes.ts';
  * Print files (/print/….pdf) exist only in print builds (`printBuild`, npm run build:print):
  * a plain build skips them and says how many it skipped.
  */
-export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: { manifestFile?: string; printBuild?: boolean } = {}): AstroIntegration {
+export function permanentUrlsIntegration(
+  redirects: readonly Redirect[],
+  opts: { manifestFile?: string; printBuild?: boolean } = {},
+): AstroIntegration {
   const manifestFile = opts.manifestFile ?? MANIFEST_FILE;
   const id = 'virtual:aocl/redirects';
   const resolved = '\0' + id;
@@ -31,7 +41,8 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
               {
                 name: 'aocl:redirects',
                 resolveId: (source: string) => (source === id ? resolved : undefined),
-                load: (source: string) => (source === resolved ? `export default ${JSON.stringify(redirects)};` : undefined),
+                load: (source: string) =>
+                  source === resolved ? `export default ${JSON.stringify(redirects)};` : undefined,
               },
             ],
           },
@@ -43,10 +54,15 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const file = (p: string) => join(outDir, p, 'index.html');
-        const exists = (p: string) => (isPrintFilePath(p) ? !opts.printBuild || existsSync(join(outDir, p)) : existsSync(file(p)));
+        const exists = (p: string) =>
+          isPrintFilePath(p)
+            ? !opts.printBuild || existsSync(join(outDir, p))
+            : existsSync(file(p));
         /** The site path a built page sends the reader on to, if it is a redirect page. */
         const refreshTarget = (p: string): string | undefined => {
-          const m = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(readFileSync(file(p), 'utf8'));
+          const m = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(
+            readFileSync(file(p), 'utf8'),
+          );
           if (!m) return undefined;
           const url = m[1]!.replace(/&amp;/g, '&');
           return stripBase(base, url);
@@ -56,7 +72,9 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
         try {
           manifestText = readFileSync(manifestFile, 'utf8');
         } catch {
-          throw new Error(`找不到网址清单 ${manifestFile}。请从仓库中恢复它；新建站点可以运行 npm run urls:add 生成。`);
+          throw new Error(
+            `找不到网址清单 ${manifestFile}。请从仓库中恢复它；新建站点可以运行 npm run urls:add 生成。`,
+          );
         }
         const listed = parseManifest(manifestText, manifestFile);
 
@@ -68,15 +86,21 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
         }
         for (const r of redirects) {
           if (!exists(r.to) || refreshTarget(r.to) !== undefined) {
-            problems.push(`${REDIRECTS_FILE} 里 ${r.from} 跳转到的 ${r.to} 不是本站的页面；请写一个存在的网址。`);
+            problems.push(
+              `${REDIRECTS_FILE} 里 ${r.from} 跳转到的 ${r.to} 不是本站的页面；请写一个存在的网址。`,
+            );
           }
           if (exists(r.from) && refreshTarget(r.from) !== r.to) {
-            problems.push(`${REDIRECTS_FILE} 里的原网址 ${r.from} 现在有自己的页面，不需要跳转；请删掉这一条。`);
+            problems.push(
+              `${REDIRECTS_FILE} 里的原网址 ${r.from} 现在有自己的页面，不需要跳转；请删掉这一条。`,
+            );
           }
         }
         if (problems.length) {
           // The Chinese list is the last thing printed, without a stack trace after it.
-          console.error('\n' + ['永久网址检查没有通过：', ...problems.map((p) => '  - ' + p)].join('\n') + '\n');
+          console.error(
+            '\n' + ['永久网址检查没有通过：', ...problems.map((p) => '  - ' + p)].join('\n') + '\n',
+          );
           process.exit(1);
         }
 
@@ -85,12 +109,21 @@ export function permanentUrlsIntegration(redirects: readonly Redirect[], opts: {
         const known = new Set(listed);
         const unlisted = built.filter((p) => !known.has(p));
         if (unlisted.length) {
-          const shown = unlisted.slice(0, 10).join('、') + (unlisted.length > 10 ? ` 等 ${unlisted.length} 个` : '');
-          logger.warn(`${unlisted.length} 个新网址还没有记入 ${manifestFile}：${shown}。发布前运行 npm run urls:add 并提交。`);
+          const shown =
+            unlisted.slice(0, 10).join('、') +
+            (unlisted.length > 10 ? ` 等 ${unlisted.length} 个` : '');
+          logger.warn(
+            `${unlisted.length} 个新网址还没有记入 ${manifestFile}：${shown}。发布前运行 npm run urls:add 并提交。`,
+          );
         }
         const printListed = listed.filter(isPrintFilePath).length;
-        const skipped = opts.printBuild || printListed === 0 ? '' : `（其中 ${printListed} 个打印文件网址只在 npm run build:print 时检查）`;
-        logger.info(`${listed.length} 个永久网址都能打开${skipped}，${redirects.length} 条跳转都有效`);
+        const skipped =
+          opts.printBuild || printListed === 0
+            ? ''
+            : `（其中 ${printListed} 个打印文件网址只在 npm run build:print 时检查）`;
+        logger.info(
+          `${listed.length} 个永久网址都能打开${skipped}，${redirects.length} 条跳转都有效`,
+        );
       },
     },
   };

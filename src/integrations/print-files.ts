@@ -17,12 +17,17 @@ import { PRINT_MANIFEST_FILE, type PrintManifest } from '../lib/print/files.ts';
  */
 export function readPrintManifest(printDir: string): PrintManifest {
   const file = join(printDir, PRINT_MANIFEST_FILE);
-  if (!existsSync(file)) throw new Error(`AOCL_PRINT_DIR=${printDir}：找不到 ${PRINT_MANIFEST_FILE}。请用 npm run build:print 生成打印文件。`);
+  if (!existsSync(file))
+    throw new Error(
+      `AOCL_PRINT_DIR=${printDir}：找不到 ${PRINT_MANIFEST_FILE}。请用 npm run build:print 生成打印文件。`,
+    );
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as PrintManifest;
   for (const f of [...manifest.files, manifest.pack]) {
     const src = join(printDir, f.url);
     if (!existsSync(src) || statSync(src).size !== f.bytes) {
-      throw new Error(`AOCL_PRINT_DIR=${printDir}：${f.url} 不存在或大小不对。请重新运行 npm run build:print。`);
+      throw new Error(
+        `AOCL_PRINT_DIR=${printDir}：${f.url} 不存在或大小不对。请重新运行 npm run build:print。`,
+      );
     }
   }
   return manifest;
@@ -42,7 +47,8 @@ export function printFilesIntegration(printDir: string | undefined): AstroIntegr
               {
                 name: 'aocl:print-files',
                 resolveId: (source: string) => (source === id ? resolved : undefined),
-                load: (source: string) => (source === resolved ? `export default ${JSON.stringify(manifest)};` : undefined),
+                load: (source: string) =>
+                  source === resolved ? `export default ${JSON.stringify(manifest)};` : undefined,
               },
             ],
           },
@@ -50,7 +56,9 @@ export function printFilesIntegration(printDir: string | undefined): AstroIntegr
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!manifest || !printDir) {
-          logger.info('PDF：这次构建没有生成打印文件，页面上不提供 PDF 下载（要生成请运行 npm run build:print 或 npm run build:production）');
+          logger.info(
+            'PDF：这次构建没有生成打印文件，页面上不提供 PDF 下载（要生成请运行 npm run build:print 或 npm run build:production）',
+          );
           return;
         }
         const out = fileURLToPath(dir);
@@ -61,7 +69,9 @@ export function printFilesIntegration(printDir: string | undefined): AstroIntegr
           copyFileSync(join(printDir, f.url), to);
           bytes += f.bytes;
         }
-        logger.info(`PDF：已生成 ${manifest.files.length} 个打印文件和全套压缩包，共 ${formatBytes(bytes)}，页面上提供下载`);
+        logger.info(
+          `PDF：已生成 ${manifest.files.length} 个打印文件和全套压缩包，共 ${formatBytes(bytes)}，页面上提供下载`,
+        );
       },
     },
   };

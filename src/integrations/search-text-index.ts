@@ -28,14 +28,20 @@ const SIGNATURE = 'pagefind_dcd';
  * Reads pagefind's fragment files (gzip of "pagefind_dcd" + JSON) from `index.getFiles()`.
  * Pagefind separates the words it segmented with U+200B; those are removed again.
  */
-export function pagesFromFragments(files: ReadonlyArray<{ path: string; content: Uint8Array }>): ExtractedPage[] {
+export function pagesFromFragments(
+  files: ReadonlyArray<{ path: string; content: Uint8Array }>,
+): ExtractedPage[] {
   return files
     .filter((f) => f.path.endsWith('.pf_fragment'))
     .map((f) => {
       const raw = gunzipSync(f.content).toString('utf8');
-      if (!raw.startsWith(SIGNATURE)) throw new Error(`pagefind fragment ${f.path} has an unknown format (pagefind was updated?)`);
+      if (!raw.startsWith(SIGNATURE))
+        throw new Error(
+          `pagefind fragment ${f.path} has an unknown format (pagefind was updated?)`,
+        );
       const data = JSON.parse(raw.slice(SIGNATURE.length)) as { url?: unknown; content?: unknown };
-      if (typeof data.url !== 'string' || typeof data.content !== 'string') throw new Error(`pagefind fragment ${f.path} has no url or content`);
+      if (typeof data.url !== 'string' || typeof data.content !== 'string')
+        throw new Error(`pagefind fragment ${f.path} has no url or content`);
       return { url: data.url, text: data.content.replace(/\u200b/g, '') };
     });
 }
@@ -63,9 +69,13 @@ export function writeTextIndex(
 ): { shards: number; dir: string; pages: number; blocks: number } {
   const hintsFile = join(outDir, FILES.searchHints);
   const hints = JSON.parse(readFileSync(hintsFile, 'utf8')) as SearchHints;
-  if (!hints.pages) throw new Error('search: search-hints.json has no pages (was the index written twice?)');
+  if (!hints.pages)
+    throw new Error('search: search-hints.json has no pages (was the index written twice?)');
   const order = [...new Set(hints.pages.map((p) => p.k))];
-  const sorted = hints.pages.map((p, i) => ({ p, i })).sort((a, b) => order.indexOf(a.p.k) - order.indexOf(b.p.k) || a.i - b.i).map((x) => x.p);
+  const sorted = hints.pages
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => order.indexOf(a.p.k) - order.indexOf(b.p.k) || a.i - b.i)
+    .map((x) => x.p);
   const ids = new Map(sorted.map((p, i) => [p.u, i]));
   const texts = new Map<string, string>();
   const missing: string[] = [];
@@ -101,16 +111,20 @@ export function writeTextIndex(
   let syn: Synonym[] = [];
   if (synonyms) {
     // A word occurs when some page holds it in its title, keywords, glossary words or text.
-    const haystack = docs.map((d) => [d.title, ...(d.keywords ?? []), ...(d.aliases ?? []), d.text].join('\n')).join('\n');
+    const haystack = docs
+      .map((d) => [d.title, ...(d.keywords ?? []), ...(d.aliases ?? []), d.text].join('\n'))
+      .join('\n');
     const result = checkSynonyms(synonyms.file, synonyms.source, (w) => haystack.includes(w));
-    if (result.problems.length) throw new SearchDataError(result.problems.map(formatProblem).join('\n'));
+    if (result.problems.length)
+      throw new SearchDataError(result.problems.map(formatProblem).join('\n'));
     syn = result.synonyms;
   }
 
   const shards = buildTextIndex(docs).map((s) => JSON.stringify(s));
   const records: PageRecord[] = sorted.map(({ u, t, k, d }) => ({ u, t, k, d }));
   const blocks: string[] = [];
-  for (let i = 0; i < records.length; i += RECORDS_PER_BLOCK) blocks.push(JSON.stringify(records.slice(i, i + RECORDS_PER_BLOCK)));
+  for (let i = 0; i < records.length; i += RECORDS_PER_BLOCK)
+    blocks.push(JSON.stringify(records.slice(i, i + RECORDS_PER_BLOCK)));
   const hash = createHash('sha256');
   for (const s of [...shards, ...blocks]) hash.update(s).update('\0');
   // A new folder whenever the content changes, so the files can be cached as immutable.
@@ -124,8 +138,20 @@ export function writeTextIndex(
   });
   const articles: number[] = [];
   for (let n = 1; ids.has(lawArticlePath(n)); n++) articles.push(ids.get(lawArticlePath(n))!);
-  const manifest: TextIndexManifest = { v: TEXT_INDEX_VERSION, s: shards.length, dir, n: sorted.length, rb: RECORDS_PER_BLOCK, k: ranges, a: articles };
-  const out: SearchHints = { terms: hints.terms.map(({ t, a }) => ({ t, a, p: [] })), syn, x: manifest };
+  const manifest: TextIndexManifest = {
+    v: TEXT_INDEX_VERSION,
+    s: shards.length,
+    dir,
+    n: sorted.length,
+    rb: RECORDS_PER_BLOCK,
+    k: ranges,
+    a: articles,
+  };
+  const out: SearchHints = {
+    terms: hints.terms.map(({ t, a }) => ({ t, a, p: [] })),
+    syn,
+    x: manifest,
+  };
   writeFileSync(hintsFile, JSON.stringify(out));
   return { shards: shards.length, dir, pages: docs.length, blocks: blocks.length };
 }
@@ -133,6 +159,8 @@ export function writeTextIndex(
 /** The folders pagefind has to read: those holding the pages search lists (not posters or short links). */
 export function indexedGlob(outDir: string): string {
   const hints = JSON.parse(readFileSync(join(outDir, 'search-hints.json'), 'utf8')) as SearchHints;
-  const tops = [...new Set((hints.pages ?? []).map((p) => p.u.split('/')[1]).filter(Boolean))].sort();
+  const tops = [
+    ...new Set((hints.pages ?? []).map((p) => p.u.split('/')[1]).filter(Boolean)),
+  ].sort();
   return tops.length ? `{${tops.join(',')}}/**/*.html` : '**/*.html';
 }

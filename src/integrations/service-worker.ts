@@ -32,7 +32,8 @@ import { walkFiles } from '../lib/walk.ts';
  *    a new sw.js, which is how browsers notice an update.
  */
 
-const fingerprint = (b: Buffer | string) => createHash('sha256').update(b).digest('hex').slice(0, 16);
+const fingerprint = (b: Buffer | string) =>
+  createHash('sha256').update(b).digest('hex').slice(0, 16);
 
 export function serviceWorkerIntegration(): AstroIntegration {
   let base = '/';
@@ -47,19 +48,40 @@ export function serviceWorkerIntegration(): AstroIntegration {
         const withBase = (p: string) => joinBase(base, p);
         const sized = (url: string, file: string): SizedUrl => {
           const bytes = readFileSync(file);
-          return { u: url, b: bytes.length, z: gzipSync(bytes, { level: 9 }).length, h: fingerprint(bytes) };
+          return {
+            u: url,
+            b: bytes.length,
+            z: gzipSync(bytes, { level: 9 }).length,
+            h: fingerprint(bytes),
+          };
         };
         const pageFile = (path: string) => join(out, path.slice(1), 'index.html');
         const hashedFile = (name: string) => join(out, HASHED_DIR, name);
-        const readHashed = (name: string) => (existsSync(hashedFile(name)) ? readFileSync(hashedFile(name), 'utf8') : undefined);
+        const readHashed = (name: string) =>
+          existsSync(hashedFile(name)) ? readFileSync(hashedFile(name), 'utf8') : undefined;
 
         const pagePaths = walkFiles(out)
           .filter((f) => f.endsWith(`${sep}index.html`))
-          .map((f) => '/' + relative(out, f).split(sep).slice(0, -1).map((s) => s + '/').join(''))
+          .map(
+            (f) =>
+              '/' +
+              relative(out, f)
+                .split(sep)
+                .slice(0, -1)
+                .map((s) => s + '/')
+                .join(''),
+          )
           .filter(isOfflinePage)
           .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
         const pages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
-        const assetNames = [...reachableAssets(pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')), readHashed)].filter((n) => existsSync(hashedFile(n))).sort();
+        const assetNames = [
+          ...reachableAssets(
+            pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')),
+            readHashed,
+          ),
+        ]
+          .filter((n) => existsSync(hashedFile(n)))
+          .sort();
         const assets = assetNames.map((n) => sized(withBase(HASHED_DIR + n), hashedFile(n)));
 
         // Short links: code → target (with the base), read from each redirect page.
@@ -74,13 +96,30 @@ export function serviceWorkerIntegration(): AstroIntegration {
         }
         writeFileSync(join(out, SHORT_LINKS_FILE.slice(1)), JSON.stringify(links));
         // What search needs offline: the hints and this build's index folder (shards and page records).
-        const hints = JSON.parse(readFileSync(join(out, 'search-hints.json'), 'utf8')) as SearchHints;
-        const indexFiles = hints.x ? readdirSync(join(out, hints.x.dir)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((n) => `/${hints.x!.dir}/${n}`) : [];
-        const data = [...OFFLINE_DATA_FILES, SHORT_LINKS_FILE, ...indexFiles].map((p) => sized(withBase(p), join(out, p.slice(1))));
+        const hints = JSON.parse(
+          readFileSync(join(out, 'search-hints.json'), 'utf8'),
+        ) as SearchHints;
+        const indexFiles = hints.x
+          ? readdirSync(join(out, hints.x.dir))
+              .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+              .map((n) => `/${hints.x!.dir}/${n}`)
+          : [];
+        const data = [...OFFLINE_DATA_FILES, SHORT_LINKS_FILE, ...indexFiles].map((p) =>
+          sized(withBase(p), join(out, p.slice(1))),
+        );
         const all = [...pages, ...assets, ...data];
 
-        for (const p of SHELL_PAGES) if (!existsSync(pageFile(p))) throw new Error(`service worker: the shell page ${p} was not built`);
-        const shellAssetNames = [...reachableAssets(SHELL_PAGES.map((p) => readFileSync(pageFile(p), 'utf8')), readHashed)].filter((n) => existsSync(hashedFile(n))).sort();
+        for (const p of SHELL_PAGES)
+          if (!existsSync(pageFile(p)))
+            throw new Error(`service worker: the shell page ${p} was not built`);
+        const shellAssetNames = [
+          ...reachableAssets(
+            SHELL_PAGES.map((p) => readFileSync(pageFile(p), 'utf8')),
+            readHashed,
+          ),
+        ]
+          .filter((n) => existsSync(hashedFile(n)))
+          .sort();
         const shellAssets = shellAssetNames.map((n) => withBase(HASHED_DIR + n));
         const shell = [...SHELL_PAGES, ...SHELL_FILES].map(withBase);
 
@@ -95,18 +134,34 @@ export function serviceWorkerIntegration(): AstroIntegration {
           define: { SW_CONFIG: '__SW_CONFIG__' },
         });
         const code = bundled.outputFiles[0]!.text;
-        const shellFiles = [...SHELL_PAGES.map(pageFile), ...SHELL_FILES.map((f) => join(out, f.slice(1))), ...shellAssetNames.map(hashedFile)];
+        const shellFiles = [
+          ...SHELL_PAGES.map(pageFile),
+          ...SHELL_FILES.map((f) => join(out, f.slice(1))),
+          ...shellAssetNames.map(hashedFile),
+        ];
         // Changes whenever the worker, the shell or any page 离线保存 offers changes.
-        const version = fingerprint([code, ...shellFiles.map((f) => fingerprint(readFileSync(f))), ...all.map((x) => x.u + x.h)].join('\n'));
+        const version = fingerprint(
+          [
+            code,
+            ...shellFiles.map((f) => fingerprint(readFileSync(f))),
+            ...all.map((x) => x.u + x.h),
+          ].join('\n'),
+        );
         const config = { version, base, shell, shellAssets };
-        writeFileSync(join(out, FILES.serviceWorker), `const __SW_CONFIG__=${JSON.stringify(config)};\n${code}`);
+        writeFileSync(
+          join(out, FILES.serviceWorker),
+          `const __SW_CONFIG__=${JSON.stringify(config)};\n${code}`,
+        );
 
         const manifest: OfflineManifest = {
           version,
           pages,
           assets,
           data,
-          total: { bytes: all.reduce((n, x) => n + x.b, 0), gzip: all.reduce((n, x) => n + x.z, 0) },
+          total: {
+            bytes: all.reduce((n, x) => n + x.b, 0),
+            gzip: all.reduce((n, x) => n + x.z, 0),
+          },
         };
         writeFileSync(join(out, FILES.offlineManifest), JSON.stringify(manifest));
         const kb = (n: number) => `${Math.round(n / 1000)} kB`;

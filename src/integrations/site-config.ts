@@ -5,7 +5,10 @@ import type { SiteConfig } from '../lib/config/schema.ts';
  * Exposes the validated site config to pages as `virtual:aocl/site-config`.
  * Validation itself happens in astro.config.mjs, before anything is built.
  */
-export function siteConfigIntegration(config: SiteConfig, opts: { production: boolean }): AstroIntegration {
+export function siteConfigIntegration(
+  config: SiteConfig,
+  opts: { production: boolean },
+): AstroIntegration {
   const id = 'virtual:aocl/site-config';
   const resolved = '\0' + id;
   return {

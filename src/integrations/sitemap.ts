@@ -13,7 +13,9 @@ import { joinBase, withTrailingSlash } from '../lib/routes.ts';
  * @astrojs/sitemap's filter sees only URLs, so the built pages are read first, in
  * astro:build:generated, which runs before any astro:build:done hook.
  */
-export function sitemapIntegration(opts: { filter?: (url: string) => boolean } = {}): AstroIntegration[] {
+export function sitemapIntegration(
+  opts: { filter?: (url: string) => boolean } = {},
+): AstroIntegration[] {
   let base = '/';
   const noindex = new Set<string>();
   const scan: AstroIntegration = {
@@ -34,5 +36,8 @@ export function sitemapIntegration(opts: { filter?: (url: string) => boolean } =
     },
   };
   const listed = opts.filter ?? (() => true);
-  return [scan, sitemap({ filter: (url) => listed(url) && !noindex.has(decodeURI(new URL(url).pathname)) })];
+  return [
+    scan,
+    sitemap({ filter: (url) => listed(url) && !noindex.has(decodeURI(new URL(url).pathname)) }),
+  ];
 }

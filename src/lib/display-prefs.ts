@@ -13,7 +13,12 @@ export const PREF_STORAGE_KEYS: Record<DisplayPref, string> = {
 };
 
 /** Classes on <html>: `js` (scripts run), `large`, `contrast`, and `nocontrast` (turned off despite prefers-contrast: more). */
-export const PREF_CLASSES = { js: 'js', large: 'large', contrast: 'contrast', contrastOff: 'nocontrast' } as const;
+export const PREF_CLASSES = {
+  js: 'js',
+  large: 'large',
+  contrast: 'contrast',
+  contrastOff: 'nocontrast',
+} as const;
 
 /** Stored values: "1" on, "0" off (only contrast stores "0", to override the system setting). */
 export function classesFor(stored: Partial<Record<DisplayPref, string | null>>): string[] {
@@ -25,7 +30,14 @@ export function classesFor(stored: Partial<Record<DisplayPref, string | null>>):
 }
 
 /** Whether a preference is in effect, given the classes on <html> and whether the system asks for more contrast. */
-export function isPrefOn(pref: DisplayPref, classes: { contains(c: string): boolean }, systemMoreContrast: boolean): boolean {
+export function isPrefOn(
+  pref: DisplayPref,
+  classes: { contains(c: string): boolean },
+  systemMoreContrast: boolean,
+): boolean {
   if (pref === 'large') return classes.contains(PREF_CLASSES.large);
-  return classes.contains(PREF_CLASSES.contrast) || (systemMoreContrast && !classes.contains(PREF_CLASSES.contrastOff));
+  return (
+    classes.contains(PREF_CLASSES.contrast) ||
+    (systemMoreContrast && !classes.contains(PREF_CLASSES.contrastOff))
+  );
 }

@@ -6,5 +6,11 @@ import { absoluteUrl } from './routes.ts';
  * engines (search results, 404) say so themselves with <meta name="robots">.
  */
 export function robotsTxt(baseUrl: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(baseUrl, '/sitemap-index.xml')}`, ''].join('\n');
+  return [
+    'User-agent: *',
+    'Allow: /',
+    '',
+    `Sitemap: ${absoluteUrl(baseUrl, '/sitemap-index.xml')}`,
+    '',
+  ].join('\n');
 }

@@ -72,7 +72,6 @@ export const CACHE_CONTROL = {
   short: 'public, max-age=300',
 } as const;
 
-
 /**
  * The `_headers` file read by static hosts and CDNs (Netlify, Cloudflare Pages and
  * others use this format): a path pattern, then its headers indented below it.

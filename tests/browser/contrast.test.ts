@@ -16,15 +16,40 @@ describe('colour contrast in every scheme (axe)', () => {
   ];
   it.each(schemes)('%s', async (_, options, stored) => {
     const ctx = await site.open(options);
-    await ctx.addInitScript((s) => Object.entries(s).forEach(([k, v]) => localStorage.setItem(k, v)), stored);
+    await ctx.addInitScript(
+      (s) => Object.entries(s).forEach(([k, v]) => localStorage.setItem(k, v)),
+      stored,
+    );
     const page = await ctx.newPage();
-    for (const path of ['/law/61/', '/qa/reporter-protection/', '/report/', '/quiz/', '/offline/', '/']) {
+    for (const path of [
+      '/law/61/',
+      '/qa/reporter-protection/',
+      '/report/',
+      '/quiz/',
+      '/offline/',
+      '/',
+    ]) {
       await page.goto(site.server.url + path);
       if (path === '/quiz/') await page.locator('.quiz-choice').first().click();
       await page.addScriptTag({ content: axe });
       const violations = await page.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe.run({ runOnly: ['color-contrast'] });
-        return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`));
+        const r = await (
+          window as unknown as {
+            axe: {
+              run(
+                o: object,
+              ): Promise<{
+                violations: Array<{
+                  id: string;
+                  nodes: Array<{ target: string[]; failureSummary: string }>;
+                }>;
+              }>;
+            };
+          }
+        ).axe.run({ runOnly: ['color-contrast'] });
+        return r.violations.flatMap((v) =>
+          v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+        );
       });
       expect(violations, path).toEqual([]);
     }

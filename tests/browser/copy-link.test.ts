@@ -11,7 +11,9 @@ describe('复制链接', () => {
     await page.goto(site.server.url + '/qa/reporter-protection/');
     const expected = await page.locator('[data-copy]').getAttribute('data-copy');
     await page.getByRole('button', { name: '复制链接' }).click();
-    await expect.poll(() => page.locator('.page-tools [role="status"]').textContent()).toContain('已复制');
+    await expect
+      .poll(() => page.locator('.page-tools [role="status"]').textContent())
+      .toContain('已复制');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
   });
 });

@@ -32,7 +32,9 @@ describe('大字模式 and 高对比', () => {
       });
       expect(seen.atFirstBody?.split(' '), path).toContain('large');
       expect(seen.shifts, `${path}: layout shifts`).toEqual([]);
-      expect(await page.getByRole('button', { name: '大字模式' }).getAttribute('aria-pressed')).toBe('true');
+      expect(
+        await page.getByRole('button', { name: '大字模式' }).getAttribute('aria-pressed'),
+      ).toBe('true');
     }
     // 187.5% of the 16px root, as on the law page; the answer sentence is 1.05rem of that.
     expect(await fontSize(page, '.answer + *, main p:not(.answer)')).toBe('30px');
@@ -48,34 +50,44 @@ describe('大字模式 and 高对比', () => {
     const ctx = await site.open();
     const page = await ctx.newPage();
     await page.goto(site.server.url + '/law/61/');
-    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const bg = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(await bg()).toBe('rgb(255, 255, 255)');
     await page.getByRole('button', { name: '高对比' }).click();
     expect(await bg()).toBe('rgb(0, 0, 0)');
     await page.reload();
     expect(await bg()).toBe('rgb(0, 0, 0)');
-    expect(await page.getByRole('button', { name: '高对比' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: '高对比' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
 
     const sys = await (await site.open({ contrast: 'more' })).newPage();
     await sys.goto(site.server.url + '/law/61/');
     const toggle = sys.getByRole('button', { name: '高对比' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(await sys.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(
+      await sys.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+    ).toBe('rgb(0, 0, 0)');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(await sys.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(
+      await sys.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+    ).toBe('rgb(255, 255, 255)');
   });
 
   it('without JavaScript the page reads normally and shows no control that cannot work', async () => {
     const page = await (await site.open({ javaScriptEnabled: false })).newPage();
     await page.goto(site.server.url + '/law/61/');
     expect(await page.locator('h1').textContent()).toBe('第六十一条');
-    for (const name of ['大字模式', '高对比', '复制链接', '朗读']) expect(await page.getByRole('button', { name }).isVisible(), name).toBe(false);
+    for (const name of ['大字模式', '高对比', '复制链接', '朗读'])
+      expect(await page.getByRole('button', { name }).isVisible(), name).toBe(false);
   });
 
   it('dark mode follows the system', async () => {
     const page = await (await site.open({ colorScheme: 'dark' })).newPage();
     await page.goto(site.server.url + '/law/61/');
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(22, 22, 22)');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+    ).toBe('rgb(22, 22, 22)');
   });
 });

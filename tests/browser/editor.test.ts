@@ -22,7 +22,12 @@ const external: string[] = [];
 let slug = '';
 
 const node = resolve('node_modules/.bin/node');
-const checkContent = () => spawnSync(node, ['scripts/check-content.ts'], { cwd: project.dir, encoding: 'utf8', env: cleanEnv() });
+const checkContent = () =>
+  spawnSync(node, ['scripts/check-content.ts'], {
+    cwd: project.dir,
+    encoding: 'utf8',
+    env: cleanEnv(),
+  });
 const read = (p: string) => readFileSync(join(project.dir, p), 'utf8');
 
 beforeAll(async () => {
@@ -52,13 +57,19 @@ async function open(hash: string) {
 /** Decap's save ("保存", renamed from 发布) and the check result shown above the form. */
 async function save(): Promise<{ state: string; text: string; ms: number }> {
   await page.getByRole('button', { name: '保存' }).first().click();
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1') && (r.request().postData() ?? '').includes('"persistEntry"'));
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1') && (r.request().postData() ?? '').includes('"persistEntry"'),
+  );
   await page.getByRole('menuitem', { name: '保存', exact: true }).click();
   await saved;
   const after = performance.now();
   const box = page.locator('[data-check="ok"], [data-check="problems"]');
   await box.first().waitFor({ timeout: 30_000 });
-  return { state: (await box.first().getAttribute('data-check'))!, text: await box.first().innerText(), ms: Math.round(performance.now() - after) };
+  return {
+    state: (await box.first().getAttribute('data-check'))!,
+    text: await box.first().innerText(),
+    ms: Math.round(performance.now() - after),
+  };
 }
 
 describe('the visual editor', () => {
@@ -66,19 +77,25 @@ describe('the visual editor', () => {
     const ms = await open('/collections/qa/new');
     console.log(`editor interface ready after ${ms} ms`);
     await page.getByLabel('问题', { exact: true }).fill('举报以后怎样查询办理情况？');
-    await page.getByLabel('一句话回答', { exact: true }).fill('可以凭举报时得到的查询编码查询办理情况。');
+    await page
+      .getByLabel('一句话回答', { exact: true })
+      .fill('可以凭举报时得到的查询编码查询办理情况。');
     await page.getByLabel('主题', { exact: true }).fill('举报');
     await page.keyboard.press('Enter');
     await page.getByLabel('读者对象', { exact: true }).fill('村居干部');
     await page.keyboard.press('Enter');
     await page.getByLabel(/搜索用词/).fill('查询编码, 办理情况');
     await page.locator('input[type=date]').first().fill('2026-12-01');
-    await page.getByLabel('依据', { exact: true }).fill('《中华人民共和国反有组织犯罪法》第六十一条');
+    await page
+      .getByLabel('依据', { exact: true })
+      .fill('《中华人民共和国反有组织犯罪法》第六十一条');
     await page.getByLabel('正文', { exact: true }).fill('举报人的个人信息受到保护。');
     await page.getByRole('button', { name: '插入法条引用' }).click();
     await page.getByTestId('cite-article').selectOption('61');
     await page.getByTestId('cite-part').selectOption({ label: '第六十一条第（一）项' });
-    await expect(page.getByTestId('cite-preview').innerText()).resolves.toContain('不公开真实姓名、住址和工作单位等个人信息');
+    await expect(page.getByTestId('cite-preview').innerText()).resolves.toContain(
+      '不公开真实姓名、住址和工作单位等个人信息',
+    );
     await page.getByRole('button', { name: '插入这条引用' }).click();
     const code = await page.getByTestId('short-code').innerText();
     expect(code).toMatch(/^[a-z0-9]{4}$/);
@@ -98,7 +115,9 @@ describe('the visual editor', () => {
     expect(second.text).toContain('已发布');
     const text = read(file);
     expect(text).not.toContain('draft:');
-    expect(text).toMatch(/^---\n\n举报人的个人信息受到保护。\n\n<Cite article=\{61\} item=\{1\} \/>\n$/m);
+    expect(text).toMatch(
+      /^---\n\n举报人的个人信息受到保护。\n\n<Cite article=\{61\} item=\{1\} \/>\n$/m,
+    );
     expect(text).toMatch(/^title: 举报以后怎样查询办理情况？$/m);
     expect(text).toMatch(/^topics: \[举报\]$/m);
     expect(text).toMatch(/^audience: \[居民, 村居干部\]$/m);
@@ -132,20 +151,33 @@ describe('the visual editor', () => {
     await page.getByLabel('问题', { exact: true }).fill('');
     await page.getByRole('button', { name: '保存' }).first().click();
     await page.getByRole('menuitem', { name: '保存', exact: true }).click();
-    await expect(page.getByText('你漏掉了一个必填项，请在保存之前将它填写好').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText(/问题.*必填/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText('你漏掉了一个必填项，请在保存之前将它填写好').first().isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page
+        .getByText(/问题.*必填/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(read('content/qa/can-i-report-anonymously.mdx')).toBe(before);
   }, 240_000);
 
   it('changing the organization in the site settings changes one line of site.yaml and keeps its comments', async () => {
     await open('/collections/settings/entries/site');
-    await page.getByLabel('主办单位', { exact: false }).first().fill('某某县委政法委员会（编辑器测试）');
+    await page
+      .getByLabel('主办单位', { exact: false })
+      .first()
+      .fill('某某县委政法委员会（编辑器测试）');
     const r = await save();
     expect(r.state, r.text).toBe('ok');
     const changed = diff('content/site.yaml')
       .split('\n')
       .filter((l) => /^[-+](?![-+])/.test(l));
-    expect(changed).toEqual(['-organization: ""', '+organization: 某某县委政法委员会（编辑器测试）']);
+    expect(changed).toEqual([
+      '-organization: ""',
+      '+organization: 某某县委政法委员会（编辑器测试）',
+    ]);
   }, 240_000);
 
   it('loads nothing from any other host', () => {
@@ -159,7 +191,9 @@ describe('the visual editor', () => {
     const qa = readFileSync(join(dist, 'qa', slug, 'index.html'), 'utf8');
     expect(qa).toContain('举报以后怎样查询办理情况？');
     expect(qa).toContain('不公开真实姓名、住址和工作单位等个人信息');
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('某某县委政法委员会（编辑器测试）');
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain(
+      '某某县委政法委员会（编辑器测试）',
+    );
 
     const files: string[] = [];
     const walk = (d: string) => {
@@ -170,11 +204,14 @@ describe('the visual editor', () => {
       }
     };
     walk(dist);
-    expect(files.filter((f) => /decap|editor|config\.yml|admin/i.test(f.slice(dist.length)))).toEqual([]);
+    expect(
+      files.filter((f) => /decap|editor|config\.yml|admin/i.test(f.slice(dist.length))),
+    ).toEqual([]);
     const marks = ['decap', 'CMS_MANUAL_INIT', '/api/v1', 'registerWidget', 'mdx-body', '/editor/'];
     for (const f of files.filter((f) => /\.(html|js|css|json|xml|txt)$/.test(f))) {
       const text = readFileSync(f, 'utf8');
-      for (const m of marks) expect(text.includes(m), `${f.slice(dist.length)} contains ${m}`).toBe(false);
+      for (const m of marks)
+        expect(text.includes(m), `${f.slice(dist.length)} contains ${m}`).toBe(false);
     }
     expect(existsSync(join(dist, 'editor'))).toBe(false);
   }, 400_000);

@@ -30,13 +30,18 @@ import { sitemapPaths } from '../helpers/sitemap.ts';
  */
 const { config } = loadSiteConfig();
 const inSitemap = sitemapPaths(config.baseUrl);
-const isRedirect = (path: string) => builtPage(path).querySelector('meta[http-equiv="refresh"]') !== null;
+const isRedirect = (path: string) =>
+  builtPage(path).querySelector('meta[http-equiv="refresh"]') !== null;
 const leftOut = htmlPages()
   .map((p) => p.path)
   .filter((p) => !inSitemap.includes(p) && !isRedirect(p));
-const printViews = new Set(leftOut.filter((p) => builtPage(p).querySelector('header nav') === null));
+const printViews = new Set(
+  leftOut.filter((p) => builtPage(p).querySelector('header nav') === null),
+);
 const folder = (p: string) => p.replace(/[^/]+\/$/, '');
-const axeOnPrintView = new Set([...printViews].filter((p, i, all) => all.findIndex((q) => folder(q) === folder(p)) === i));
+const axeOnPrintView = new Set(
+  [...printViews].filter((p, i, all) => all.findIndex((q) => folder(q) === folder(p)) === i),
+);
 const pages = [...inSitemap, ...leftOut];
 const base = new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
 
@@ -58,7 +63,17 @@ let browser: Browser;
 let context: BrowserContext;
 const idle: Tab[] = [];
 const waiting: Array<(tab: Tab) => void> = [];
-const figures = { pages: 0, printViews: 0, axePages: 0, axe: 0, keyboard: 0, overflow: 0, foreign: 0, console: 0, csp: 0 };
+const figures = {
+  pages: 0,
+  printViews: 0,
+  axePages: 0,
+  axe: 0,
+  keyboard: 0,
+  overflow: 0,
+  foreign: 0,
+  console: 0,
+  csp: 0,
+};
 
 async function withTab<T>(fn: (tab: Tab) => Promise<T>): Promise<T> {
   const tab = idle.pop() ?? (await new Promise<Tab>((r) => waiting.push(r)));
@@ -79,10 +94,16 @@ beforeAll(async () => {
   const origin = new URL(nginx.url).origin;
   for (let i = 0; i < TABS; i++) {
     const page = await context.newPage();
-    const tab: Tab = { page, cdp: await context.newCDPSession(page), consoleErrors: [], foreign: [] };
+    const tab: Tab = {
+      page,
+      cdp: await context.newCDPSession(page),
+      consoleErrors: [],
+      foreign: [],
+    };
     page.on('request', (req) => {
       const url = new URL(req.url());
-      if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== origin) tab.foreign.push(req.url());
+      if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== origin)
+        tab.foreign.push(req.url());
     });
     page.on('console', (m) => {
       if (m.type() === 'error') tab.consoleErrors.push(m.text());
@@ -105,7 +126,8 @@ afterAll(async () => {
   await nginx?.stop();
 });
 
-const describeAxe = (v: AxeViolation[]) => v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.targets.slice(0, 3).join(', ')}`);
+const describeAxe = (v: AxeViolation[]) =>
+  v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.targets.slice(0, 3).join(', ')}`);
 
 describe('every page, served by nginx, in Chromium', () => {
   it('the sitemap lists pages, and the checks cover them and the pages it leaves out', () => {
@@ -138,7 +160,9 @@ describe('every page, served by nginx, in Chromium', () => {
           const keys = await tabThrough(page);
           if (keys.missing.length) figures.keyboard++;
           expect.soft(keys.missing, 'not reached with Tab').toEqual([]);
-          const invisible = keys.stops.filter((s) => s.tag !== 'body' && !s.focusVisible).map((s) => `${s.tag} ${s.href ?? ''} ${s.text}`);
+          const invisible = keys.stops
+            .filter((s) => s.tag !== 'body' && !s.focusVisible)
+            .map((s) => `${s.tag} ${s.href ?? ''} ${s.text}`);
           expect.soft(invisible, 'focused without a visible focus indicator').toEqual([]);
 
           await setTextZoom(cdp, 2);
@@ -147,7 +171,15 @@ describe('every page, served by nginx, in Chromium', () => {
           const overflowing = overflow.scrollWidth > overflow.clientWidth;
           if (overflowing) figures.overflow++;
           expect
-            .soft(overflowing ? [`${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`, ...overflow.culprits] : [], '200% text at 375px')
+            .soft(
+              overflowing
+                ? [
+                    `${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`,
+                    ...overflow.culprits,
+                  ]
+                : [],
+              '200% text at 375px',
+            )
             .toEqual([]);
         }
 

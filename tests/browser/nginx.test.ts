@@ -29,8 +29,10 @@ afterAll(async () => {
   await nginx?.stop();
 });
 
-const get = (path: string) => fetch(nginx.url + base + path.replace(/^\//, ''), { headers: { 'Accept-Encoding': 'gzip' } });
-const securityHeaders = (res: Response) => Object.fromEntries(Object.keys(SECURITY_HEADERS).map((k) => [k, res.headers.get(k)]));
+const get = (path: string) =>
+  fetch(nginx.url + base + path.replace(/^\//, ''), { headers: { 'Accept-Encoding': 'gzip' } });
+const securityHeaders = (res: Response) =>
+  Object.fromEntries(Object.keys(SECURITY_HEADERS).map((k) => [k, res.headers.get(k)]));
 
 describe('nginx with deploy/nginx.conf', () => {
   it('an HTML page: security headers, short cache, UTF-8, gzip', async () => {
@@ -49,7 +51,13 @@ describe('nginx with deploy/nginx.conf', () => {
     const sheets = builtPage('/law/61/')
       .querySelectorAll('link[rel="stylesheet"]')
       .map((l) => l.getAttribute('href')!);
-    const css = sheets.sort((a, b) => statSync(join(DIST, a.slice(base.length))).size - statSync(join(DIST, b.slice(base.length))).size).at(-1)!;
+    const css = sheets
+      .sort(
+        (a, b) =>
+          statSync(join(DIST, a.slice(base.length))).size -
+          statSync(join(DIST, b.slice(base.length))).size,
+      )
+      .at(-1)!;
     expect(css).toMatch(/\/_astro\/.+\.css$/);
     const res = await fetch(nginx.url + css, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(res.status).toBe(200);
@@ -60,9 +68,13 @@ describe('nginx with deploy/nginx.conf', () => {
   });
 
   it('a search-index shard: in a content-hashed folder, cached for a year as immutable, gzip', async () => {
-    const hints = JSON.parse(readFileSync(join(DIST, 'search-hints.json'), 'utf8')) as { x: { dir: string } };
+    const hints = JSON.parse(readFileSync(join(DIST, 'search-hints.json'), 'utf8')) as {
+      x: { dir: string };
+    };
     expect(hints.x.dir).toMatch(/^search-index\/[0-9a-f]{10}$/);
-    const res = await fetch(`${nginx.url}${base}${hints.x.dir}/0.json`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const res = await fetch(`${nginx.url}${base}${hints.x.dir}/0.json`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
     expect(res.status).toBe(200);
     expect(securityHeaders(res)).toEqual(SECURITY_HEADERS);
     expect(res.headers.get('cache-control')).toBe(CACHE_CONTROL.hashedAssets);

@@ -11,7 +11,9 @@ import { useSite } from '../helpers/residents-browser.ts';
 const site = useSite();
 
 /** First visit, 离线保存, then the network cut off (the server stopped and the browser offline). */
-async function offlineFlow(own: RunningServer): Promise<Record<string, { entries: number; bytes: number }>> {
+async function offlineFlow(
+  own: RunningServer,
+): Promise<Record<string, { entries: number; bytes: number }>> {
   const ctx = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
   site.contexts.push(ctx);
   const page = await ctx.newPage();
@@ -20,16 +22,32 @@ async function offlineFlow(own: RunningServer): Promise<Record<string, { entries
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   // ERR_ABORTED: a request the next navigation cancelled (the favicon), not a failure.
-  page.on('requestfailed', (r) => !ctxOffline && r.failure()?.errorText !== 'net::ERR_ABORTED' && errors.push(`failed ${r.url()} ${r.failure()?.errorText}`));
-  page.on('console', (m) => m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  page.on(
+    'requestfailed',
+    (r) =>
+      !ctxOffline &&
+      r.failure()?.errorText !== 'net::ERR_ABORTED' &&
+      errors.push(`failed ${r.url()} ${r.failure()?.errorText}`),
+  );
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(m.text()) &&
+      errors.push(m.text()),
+  );
   await page.goto(own.url + '/law/');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 10_000 })
+    .toBe(true);
   await page.goto(own.url + '/quiz/');
 
   await page.goto(own.url + '/offline/');
   const size = page.locator('#offline-size');
-  await expect.poll(() => size.textContent(), { timeout: 10_000 }).toMatch(/大约要用 \d+ KB 流量|连不上/);
+  await expect
+    .poll(() => size.textContent(), { timeout: 10_000 })
+    .toMatch(/大约要用 \d+ KB 流量|连不上/);
   expect(errors).toEqual([]);
   expect(await size.textContent()).toMatch(/大约要用 \d+ KB 流量/);
   const save = page.locator('#offline-save');
@@ -37,7 +55,9 @@ async function offlineFlow(own: RunningServer): Promise<Record<string, { entries
   // Pages already read were kept while browsing: only the rest is counted.
   expect(await size.textContent()).toMatch(/^还有 \d+ 页需要保存/);
   await save.click();
-  await expect.poll(() => page.locator('#offline-status').textContent(), { timeout: 30_000 }).toContain('保存好了');
+  await expect
+    .poll(() => page.locator('#offline-status').textContent(), { timeout: 30_000 })
+    .toContain('保存好了');
   await expect.poll(() => size.textContent()).toMatch(/^已经全部保存（\d+ 页）/);
 
   // What the worker keeps, in bytes.
@@ -75,12 +95,18 @@ async function offlineFlow(own: RunningServer): Promise<Record<string, { entries
   expect(await page.locator('h1').textContent()).toBe('第六十一条');
   // Search works offline: the index was saved with the pages.
   await page.goto(own.url + '/search/?q=' + encodeURIComponent('有人上门要债怎么办'));
-  await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 }).toMatch(/^找到 \d+ 条/);
+  await expect
+    .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
+    .toMatch(/^找到 \d+ 条/);
   expect(await page.locator('#search-results li a').count()).toBeGreaterThan(0);
   await page.goto(own.url + '/law/61/');
   expect(await page.locator('[data-offline-note]').isVisible()).toBe(true);
   // Styled: the stylesheet came from the cache too.
-  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor)).toBe('rgb(158, 27, 27)');
+  expect(
+    await page.evaluate(
+      () => getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
+    ),
+  ).toBe('rgb(158, 27, 27)');
   expect(errors).toEqual([]);
   return cached;
 }
@@ -95,6 +121,12 @@ describe('offline reading', () => {
     // The same build as the sub-path test behind nginx (tests/helpers/site-built-for.ts).
     const dist = await siteBuiltFor('https://www.example.gov.cn/pufa/');
     expect(readFileSync(join(dist, 'sw.js'), 'utf8')).toContain('"base":"/pufa/"');
-    await offlineFlow(await startStaticServer({ dir: dist, base: '/pufa/', headers: { 'content-security-policy': CSP } }));
+    await offlineFlow(
+      await startStaticServer({
+        dir: dist,
+        base: '/pufa/',
+        headers: { 'content-security-policy': CSP },
+      }),
+    );
   }, 180_000);
 });

@@ -17,7 +17,9 @@ import { startPreview, type RunningServer } from '../harness/server.ts';
  */
 
 const { config } = loadSiteConfig();
-const posters = readdirSync(`${DIST}/posters`).flatMap((kind) => readdirSync(`${DIST}/posters/${kind}`).map((id) => `/posters/${kind}/${id}/`));
+const posters = readdirSync(`${DIST}/posters`).flatMap((kind) =>
+  readdirSync(`${DIST}/posters/${kind}`).map((id) => `/posters/${kind}/${id}/`),
+);
 
 let server: RunningServer;
 let browser: Browser;
@@ -43,28 +45,34 @@ describe('printing every poster and card', () => {
     expect(posters.length).toBeGreaterThanOrEqual(77 + 8);
   });
 
-  it.each(posters)('%s prints on exactly one A4 page, fully inside the sheet, with a QR code that decodes to its short link', async (path) => {
-    const page = printer;
-    await page.goto(server.url + path);
-    const layout = await page.evaluate(layoutProblems);
-    expect(layout.problems).toEqual([]);
-    expect(layout.sheetMm[0]).toBeCloseTo(210, 0);
-    expect(layout.sheetMm[1]).toBeCloseTo(297, 0);
-    // Printed at QR_PRINT_MM (46 mm, quiet zone included), as Chromium lays out the sheet.
-    expect(layout.qrMm).toBeCloseTo(QR_PRINT_MM, 1);
-    expect(await page.locator('.poster-toolbar').isVisible()).toBe(false);
+  it.each(posters)(
+    '%s prints on exactly one A4 page, fully inside the sheet, with a QR code that decodes to its short link',
+    async (path) => {
+      const page = printer;
+      await page.goto(server.url + path);
+      const layout = await page.evaluate(layoutProblems);
+      expect(layout.problems).toEqual([]);
+      expect(layout.sheetMm[0]).toBeCloseTo(210, 0);
+      expect(layout.sheetMm[1]).toBeCloseTo(297, 0);
+      // Printed at QR_PRINT_MM (46 mm, quiet zone included), as Chromium lays out the sheet.
+      expect(layout.qrMm).toBeCloseTo(QR_PRINT_MM, 1);
+      expect(await page.locator('.poster-toolbar').isVisible()).toBe(false);
 
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    expect(pdfPageCount(pdf)).toBe(1);
-    expect(pdfPageSize(pdf)).toEqual([595, 842]); // A4 in points
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      expect(pdfPageCount(pdf)).toBe(1);
+      expect(pdfPageSize(pdf)).toEqual([595, 842]); // A4 in points
 
-    // The QR code as Chromium draws it, decoded by a real QR decoder.
-    const code = await decodeQr(page, decoder);
-    const printed = distPage(path).querySelector('.sheet-url')!.text.trim();
-    expect(code).toBe(printed);
-    const prefix = absoluteUrl(config.baseUrl, '/q/');
-    expect(printed.startsWith(prefix) && /^[a-z0-9]+\/$/.test(printed.slice(prefix.length)), printed).toBe(true);
-  });
+      // The QR code as Chromium draws it, decoded by a real QR decoder.
+      const code = await decodeQr(page, decoder);
+      const printed = distPage(path).querySelector('.sheet-url')!.text.trim();
+      expect(code).toBe(printed);
+      const prefix = absoluteUrl(config.baseUrl, '/q/');
+      expect(
+        printed.startsWith(prefix) && /^[a-z0-9]+\/$/.test(printed.slice(prefix.length)),
+        printed,
+      ).toBe(true);
+    },
+  );
 });
 
 describe('short links in the browser', () => {
@@ -75,7 +83,11 @@ describe('short links in the browser', () => {
     ...posters
       .filter((p) => !p.startsWith('/posters/law/'))
       .map((p) => {
-        const code = distPage(p).querySelector('.sheet-url')!.text.trim().split('/q/')[1]!.replace(/\/$/, '');
+        const code = distPage(p)
+          .querySelector('.sheet-url')!
+          .text.trim()
+          .split('/q/')[1]!
+          .replace(/\/$/, '');
         return [`/q/${code}/`, p.replace('/posters/', '/')];
       }),
   ];
@@ -90,15 +102,18 @@ describe('short links in the browser', () => {
 });
 
 describe('printing a reading page', () => {
-  it.each(['/law/61/', '/materials/mingbaika/'])('%s hides navigation and the 「打印海报」 link, and keeps the text', async (path) => {
-    const page = printer;
-    await page.goto(server.url + path);
-    for (const selector of ['.site-header', 'nav.breadcrumbs', '.poster-link', '.site-footer']) {
-      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
-    }
-    expect(await page.locator('main h1').isVisible()).toBe(true);
-    await page.emulateMedia({ media: 'screen' });
-    expect(await page.locator('.poster-link a').isVisible()).toBe(true);
-    await page.emulateMedia({ media: 'print' });
-  });
+  it.each(['/law/61/', '/materials/mingbaika/'])(
+    '%s hides navigation and the 「打印海报」 link, and keeps the text',
+    async (path) => {
+      const page = printer;
+      await page.goto(server.url + path);
+      for (const selector of ['.site-header', 'nav.breadcrumbs', '.poster-link', '.site-footer']) {
+        expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+      }
+      expect(await page.locator('main h1').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+      expect(await page.locator('.poster-link a').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+    },
+  );
 });

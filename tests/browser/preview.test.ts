@@ -38,7 +38,9 @@ describe('the built site in the preview server', () => {
     await page.locator('#search-q').press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
     await page.locator('#search-results li').first().waitFor();
-    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await page
+      .locator('#search-results li a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs.slice(0, 5)).toContain('/law/2/');
     expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
     await page.close();

@@ -34,7 +34,13 @@ describe('print styles of a reading page', () => {
     expect(screen.fontSize).toBe('18px');
     await page.emulateMedia({ media: 'print' });
     const print = await look();
-    expect(print).toEqual({ header: 'none', footer: 'none', pager: 'none', fontSize: '16px', link: 'none' });
+    expect(print).toEqual({
+      header: 'none',
+      footer: 'none',
+      pager: 'none',
+      fontSize: '16px',
+      link: 'none',
+    });
     await page.close();
   });
 });

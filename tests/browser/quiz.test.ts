@@ -8,17 +8,29 @@ import { useSite } from '../helpers/residents-browser.ts';
 const site = useSite();
 
 describe('/quiz/', () => {
-  const all = parseYaml(readFileSync('content/quiz.yaml', 'utf8')) as Array<{ id: string; options: string[]; answer: number; article?: number }>;
+  const all = parseYaml(readFileSync('content/quiz.yaml', 'utf8')) as Array<{
+    id: string;
+    options: string[];
+    answer: number;
+    article?: number;
+  }>;
   const byId = new Map(all.map((q) => [q.id, q]));
 
   it('draws the questions for ?seed=, scores a known sequence of answers, and shares the score as text and as a PNG', async () => {
-    const ctx = await site.open({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+    const ctx = await site.open({
+      permissions: ['clipboard-read', 'clipboard-write'],
+      acceptDownloads: true,
+    });
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // Seed 1 draws the 12337 question, which tests no article and so shows no law link.
     await page.goto(site.server.url + '/quiz/?seed=1');
-    const expectedIds = drawQuestions(all.map((q) => q.id), 10, 1);
+    const expectedIds = drawQuestions(
+      all.map((q) => q.id),
+      10,
+      1,
+    );
     expect(expectedIds.some((id) => byId.get(id)!.article === undefined)).toBe(true);
     const seen: string[] = [];
     // Right, right, wrong, right, wrong, wrong, right, right, right, wrong: 6 of 10.
@@ -30,12 +42,20 @@ describe('/quiz/', () => {
       expect(await card.locator('.quiz-progress').textContent()).toBe(`第 ${i + 1} 题，共 10 题`);
       const q = byId.get(id)!;
       const choice = right ? q.answer : (q.answer % q.options.length) + 1;
-      await card.locator('.quiz-choice').nth(choice - 1).click();
-      expect(await card.locator('.quiz-verdict').textContent()).toMatch(right ? /^✓ 答对了/ : /^✗ 答错了。正确答案是/);
+      await card
+        .locator('.quiz-choice')
+        .nth(choice - 1)
+        .click();
+      expect(await card.locator('.quiz-verdict').textContent()).toMatch(
+        right ? /^✓ 答对了/ : /^✗ 答错了。正确答案是/,
+      );
       if (q.article === undefined) expect(await card.locator('a.quiz-source').count(), id).toBe(0);
       else expect(await card.locator('a.quiz-source').getAttribute('href')).toMatch(/\/law\//);
       // A second tap changes nothing (force: the options are aria-disabled now).
-      await card.locator('.quiz-choice').nth(q.answer - 1).click({ force: true });
+      await card
+        .locator('.quiz-choice')
+        .nth(q.answer - 1)
+        .click({ force: true });
       expect(await card.locator('.quiz-verdict').count()).toBe(1);
       await card.locator('.quiz-next').click();
     }
@@ -45,9 +65,14 @@ describe('/quiz/', () => {
     expect(await result.locator('h2').textContent()).toBe('您答对了 6 道题（共 10 道）');
 
     await page.getByRole('button', { name: '复制成绩' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shareText({ correct: 6, total: 10 }, 'http://localhost:4321/quiz/'));
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(shareText({ correct: 6, total: 10 }, 'http://localhost:4321/quiz/'));
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '生成成绩图片' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '生成成绩图片' }).click(),
+    ]);
     const png = readFileSync((await download.path())!);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1080]);

@@ -6,7 +6,8 @@ import { useSite, stubSpeech, type SpeechLog } from '../helpers/residents-browse
 const site = useSite();
 
 describe('朗读', () => {
-  const speechLog = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech);
+  const speechLog = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech);
   const highlighted = (page: Page) =>
     page.evaluate(() => {
       const h = CSS.highlights.get('read-aloud');
@@ -17,8 +18,21 @@ describe('朗读', () => {
     const cases: Array<[string, Parameters<typeof stubSpeech>[0], boolean]> = [
       ['no speech synthesis', { voices: [], none: true }, false],
       ['English voices only', { voices: [{ lang: 'en-US', name: 'English' }] }, false],
-      ['a zh-CN voice', { voices: [{ lang: 'en-US', name: 'English' }, { lang: 'zh-CN', name: '普通话' }] }, true],
-      ['a zh-CN voice that loads later', { voices: [{ lang: 'zh-CN', name: '普通话' }], delay: 300 }, true],
+      [
+        'a zh-CN voice',
+        {
+          voices: [
+            { lang: 'en-US', name: 'English' },
+            { lang: 'zh-CN', name: '普通话' },
+          ],
+        },
+        true,
+      ],
+      [
+        'a zh-CN voice that loads later',
+        { voices: [{ lang: 'zh-CN', name: '普通话' }], delay: 300 },
+        true,
+      ],
     ];
     for (const [what, stub, shown] of cases) {
       const ctx = await site.open();
@@ -33,7 +47,12 @@ describe('朗读', () => {
 
   it('reads the article sentence by sentence in zh-CN, highlighting each, with pause, resume and stop', async () => {
     const ctx = await site.open();
-    await ctx.addInitScript(stubSpeech, { voices: [{ lang: 'zh-TW', name: '國語' }, { lang: 'zh-CN', name: '普通话' }] });
+    await ctx.addInitScript(stubSpeech, {
+      voices: [
+        { lang: 'zh-TW', name: '國語' },
+        { lang: 'zh-CN', name: '普通话' },
+      ],
+    });
     const page = await ctx.newPage();
     await page.goto(site.server.url + '/law/61/');
     await page.getByRole('button', { name: '朗读' }).click();
@@ -43,7 +62,9 @@ describe('朗读', () => {
     expect(await highlighted(page)).toBe('第六十一条');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('暂停');
 
-    await page.evaluate(() => (window as unknown as { __finishSentence: () => void }).__finishSentence());
+    await page.evaluate(() =>
+      (window as unknown as { __finishSentence: () => void }).__finishSentence(),
+    );
     log = await speechLog(page);
     expect(log.spoken[1]!.text).toMatch(/^因举报、控告和制止有组织犯罪活动，.*保护措施：$/);
     expect(await highlighted(page)).toBe(log.spoken[1]!.text);
@@ -53,8 +74,12 @@ describe('朗读', () => {
     await expect.poll(async () => (await speechLog(page)).paused).toBe(true);
     await page.getByRole('button', { name: '继续' }).click();
     await expect.poll(async () => (await speechLog(page)).paused).toBe(false);
-    await page.evaluate(() => (window as unknown as { __finishSentence: () => void }).__finishSentence());
-    expect((await speechLog(page)).spoken[2]!.text).toBe('（一）不公开真实姓名、住址和工作单位等个人信息；');
+    await page.evaluate(() =>
+      (window as unknown as { __finishSentence: () => void }).__finishSentence(),
+    );
+    expect((await speechLog(page)).spoken[2]!.text).toBe(
+      '（一）不公开真实姓名、住址和工作单位等个人信息；',
+    );
 
     await page.getByRole('button', { name: '停止' }).click();
     await page.getByRole('button', { name: '朗读' }).waitFor();

@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/browser.ts';
-import { loadQueries, runSiteSearch, summarise, type QueryOutcome } from '../harness/search-eval.ts';
+import {
+  loadQueries,
+  runSiteSearch,
+  summarise,
+  type QueryOutcome,
+} from '../harness/search-eval.ts';
 import { startPreview, type RunningServer } from '../harness/server.ts';
 
 // Regression guard for search quality. Levels measured with `npm run bench:search`
@@ -39,19 +44,25 @@ describe('search on resident-style queries', () => {
 
   it(`finds an expected page in the top 5 for at least ${MIN_RECALL_AT_5 * 100}% of queries`, () => {
     const { recall5 } = summarise(outcomes);
-    const misses = outcomes.filter((o) => o.expect.length && !o.rank).map((o) => `${o.q} → ${o.got.join(' ')}`);
+    const misses = outcomes
+      .filter((o) => o.expect.length && !o.rank)
+      .map((o) => `${o.q} → ${o.got.join(' ')}`);
     expect(recall5, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(MIN_RECALL_AT_5);
   });
 
   it(`ranks an expected page high: mean reciprocal rank at least ${MIN_MRR}`, () => {
     const { mrr } = summarise(outcomes);
-    const late = outcomes.filter((o) => o.expect.length && o.rank !== 1).map((o) => `${o.q} → rank ${o.rank || 'none'}`);
+    const late = outcomes
+      .filter((o) => o.expect.length && o.rank !== 1)
+      .map((o) => `${o.q} → rank ${o.rank || 'none'}`);
     expect(mrr, `not first:\n${late.join('\n')}`).toBeGreaterThanOrEqual(MIN_MRR);
   });
 
   it('shows nothing for queries made only of words the site does not use', () => {
     const shown = outcomes.filter((o) => o.expect.length === 0 && o.got.length > 0);
-    expect(shown.length, shown.map((o) => `${o.q} → ${o.got[0]}`).join('\n')).toBeLessThanOrEqual(MAX_UNKNOWN_WITH_RESULTS);
+    expect(shown.length, shown.map((o) => `${o.q} → ${o.got[0]}`).join('\n')).toBeLessThanOrEqual(
+      MAX_UNKNOWN_WITH_RESULTS,
+    );
   });
 
   it('labels each result with its type and offers filters and suggestions', async () => {
@@ -59,16 +70,26 @@ describe('search on resident-style queries', () => {
     await page.locator('#search-results li').first().waitFor();
     const types = await page.locator('#search-results .result-type').allTextContents();
     expect(types.length).toBeGreaterThan(0);
-    expect(types.every((t) => ['法条', '问答', '举报', '案例', '动态', '词语', '宣传资料'].includes(t))).toBe(true);
+    expect(
+      types.every((t) => ['法条', '问答', '举报', '案例', '动态', '词语', '宣传资料'].includes(t)),
+    ).toBe(true);
     await page.getByLabel('法条').check();
-    await expect.poll(() => page.locator('#search-results .result-type').allTextContents()).toSatisfy((t: string[]) => t.length > 0 && t.every((x) => x === '法条'));
+    await expect
+      .poll(() => page.locator('#search-results .result-type').allTextContents())
+      .toSatisfy((t: string[]) => t.length > 0 && t.every((x) => x === '法条'));
     expect(page.url()).toContain('type=');
     // 宣传资料 are searchable too: by title (hints) and by their text (text index).
     await page.getByLabel('宣传资料').check();
-    await expect.poll(() => page.locator('#search-results .result-type').allTextContents()).toSatisfy((t: string[]) => t.length > 0 && t.every((x) => x === '宣传资料'));
+    await expect
+      .poll(() => page.locator('#search-results .result-type').allTextContents())
+      .toSatisfy((t: string[]) => t.length > 0 && t.every((x) => x === '宣传资料'));
     await page.locator('#search-page-q').fill('天气预报');
-    await page.waitForFunction(() => document.querySelector('#search-status')!.textContent!.includes('天气预报'));
-    const help = await page.locator('#search-help a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    await page.waitForFunction(() =>
+      document.querySelector('#search-status')!.textContent!.includes('天气预报'),
+    );
+    const help = await page
+      .locator('#search-help a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(help).toContain('/qa/');
     expect(help).toContain('/report/');
   });

@@ -29,7 +29,12 @@ const PAGES = 10_000;
 const MEDIAN_TARGET = 60_000;
 const MAX_TARGET = 100_000;
 // Words of the synthetic texts (a common one first), and a long question from the query set.
-const QUERIES = ['村里', '工地老板不给工钱怎么办', '借了高利贷天天有人上门要钱怎么办', '村委会选举有人拉票'];
+const QUERIES = [
+  '村里',
+  '工地老板不给工钱怎么办',
+  '借了高利贷天天有人上门要钱怎么办',
+  '村委会选举有人拉票',
+];
 
 let dir: string;
 let server: RunningServer;
@@ -37,17 +42,24 @@ let browser: Browser;
 let hints: SearchHints;
 
 const files = () => join(dir, hints.x!.dir);
-const shard = (i: number) => JSON.parse(readFileSync(join(files(), `${i}.json`), 'utf8')) as TextShard;
+const shard = (i: number) =>
+  JSON.parse(readFileSync(join(files(), `${i}.json`), 'utf8')) as TextShard;
 const filesBytes = (q: string) => {
   const d = firstDownload(q, hints, shard);
-  return d.shards.reduce((n, i) => n + transferSize(readFileSync(join(files(), `${i}.json`))), 0) + d.blocks.reduce((n, b) => n + transferSize(readFileSync(join(files(), `p${b}.json`))), 0);
+  return (
+    d.shards.reduce((n, i) => n + transferSize(readFileSync(join(files(), `${i}.json`))), 0) +
+    d.blocks.reduce((n, b) => n + transferSize(readFileSync(join(files(), `p${b}.json`))), 0)
+  );
 };
 const numberOfUrl = (t: Transfer) => Number(/\/p?(\d+)\.json$/.exec(t.url)![1]);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'search-scale-'));
   // The built site's pages and scripts, without its own search index, posters or pagefind.
-  cpSync(resolve(DIST), dir, { recursive: true, filter: (src) => !/[/\\](posters|pagefind|search-index|q)([/\\]|$)/.test(src) });
+  cpSync(resolve(DIST), dir, {
+    recursive: true,
+    filter: (src) => !/[/\\](posters|pagefind|search-index|q)([/\\]|$)/.test(src),
+  });
   const real = JSON.parse(readFileSync(join(DIST, 'search-hints.json'), 'utf8')) as SearchHints;
   const pages: HintPage[] = [];
   const texts: Array<{ url: string; text: string }> = [];
@@ -60,7 +72,10 @@ beforeAll(async () => {
     texts.push({ url, text: `${data.title}\n${data.answer}\n${body!.replace(/[#-]/g, '')}` });
   }
   // As the page endpoint writes it, before the index writer moves the pages out.
-  writeFileSync(join(dir, 'search-hints.json'), JSON.stringify({ pages, terms: real.terms.map((t) => ({ ...t, p: [] })) }));
+  writeFileSync(
+    join(dir, 'search-hints.json'),
+    JSON.stringify({ pages, terms: real.terms.map((t) => ({ ...t, p: [] })) }),
+  );
   writeTextIndex(dir, texts);
   hints = JSON.parse(readFileSync(join(dir, 'search-hints.json'), 'utf8')) as SearchHints;
   server = await startStaticServer({ dir });
@@ -76,26 +91,47 @@ afterAll(async () => {
 describe(`the first search query over ${PAGES.toLocaleString('en-US')} pages`, () => {
   let pageAndHints = 0;
 
-  it.each(QUERIES)('“%s”: Chromium downloads exactly the computed shards and record blocks', async (q) => {
-    const transfers = await firstSearchTransfers(browser, server.url, q);
-    const { total } = totalsByType(transfers);
-    const d = firstDownload(q, hints, shard);
-    expect(d.shards.length).toBeGreaterThan(0);
-    expect(transfers.filter((t) => transferLabel(t) === 'search text index').map(numberOfUrl).sort((a, b) => a - b)).toEqual(d.shards);
-    expect(transfers.filter((t) => transferLabel(t) === 'search records').map(numberOfUrl).sort((a, b) => a - b)).toEqual(d.blocks);
-    const rest = total.gzip - filesBytes(q);
-    // The rest (page, scripts, hints, the worker's install, which may or may not finish
-    // before the network goes quiet) is about the same for every query; the largest is used.
-    if (pageAndHints) expect(Math.abs(rest - pageAndHints), `page and hints ${rest} B, before ${pageAndHints} B`).toBeLessThan(3_000);
-    pageAndHints = Math.max(pageAndHints, rest);
-  });
+  it.each(QUERIES)(
+    '“%s”: Chromium downloads exactly the computed shards and record blocks',
+    async (q) => {
+      const transfers = await firstSearchTransfers(browser, server.url, q);
+      const { total } = totalsByType(transfers);
+      const d = firstDownload(q, hints, shard);
+      expect(d.shards.length).toBeGreaterThan(0);
+      expect(
+        transfers
+          .filter((t) => transferLabel(t) === 'search text index')
+          .map(numberOfUrl)
+          .sort((a, b) => a - b),
+      ).toEqual(d.shards);
+      expect(
+        transfers
+          .filter((t) => transferLabel(t) === 'search records')
+          .map(numberOfUrl)
+          .sort((a, b) => a - b),
+      ).toEqual(d.blocks);
+      const rest = total.gzip - filesBytes(q);
+      // The rest (page, scripts, hints, the worker's install, which may or may not finish
+      // before the network goes quiet) is about the same for every query; the largest is used.
+      if (pageAndHints)
+        expect(
+          Math.abs(rest - pageAndHints),
+          `page and hints ${rest} B, before ${pageAndHints} B`,
+        ).toBeLessThan(3_000);
+      pageAndHints = Math.max(pageAndHints, rest);
+    },
+  );
 
   it(`every query of both query sets: median ≤ ${MEDIAN_TARGET / 1000} kB, max ≤ ${MAX_TARGET / 1000} kB gzip`, () => {
     expect(pageAndHints).toBeGreaterThan(0);
-    const sizes = [...loadQueries(), ...loadQueries('tests/search/heldout.yaml')].map((c) => pageAndHints + filesBytes(c.q)).sort((a, b) => a - b);
+    const sizes = [...loadQueries(), ...loadQueries('tests/search/heldout.yaml')]
+      .map((c) => pageAndHints + filesBytes(c.q))
+      .sort((a, b) => a - b);
     const median = sizes[Math.floor(sizes.length / 2)]!;
     const max = sizes.at(-1)!;
-    console.log(`first query at ${PAGES} pages over ${sizes.length} queries, computed: median ${median} B, max ${max} B (page and hints ${pageAndHints} B)`);
+    console.log(
+      `first query at ${PAGES} pages over ${sizes.length} queries, computed: median ${median} B, max ${max} B (page and hints ${pageAndHints} B)`,
+    );
     expect(median).toBeLessThanOrEqual(MEDIAN_TARGET);
     expect(max).toBeLessThanOrEqual(MAX_TARGET);
   });

@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, createReadStream } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  createReadStream,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,7 +42,13 @@ let browser: Browser;
 const requested: string[] = [];
 const slow = new Set<string>();
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** A static server whose folder can be switched (a deploy) and whose answers can be delayed (weak signal). */
 function serve(): Promise<void> {
@@ -44,13 +60,22 @@ function serve(): Promise<void> {
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path)) return void res.writeHead(404).end();
     const send = () => {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       createReadStream(path).pipe(res);
     };
     if (slow.has(url.pathname)) setTimeout(send, 8_000);
     else send();
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ((origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`), ok())));
+  return new Promise((ok) =>
+    server.listen(
+      0,
+      '127.0.0.1',
+      () => ((origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`), ok()),
+    ),
+  );
 }
 
 /** Runs the service-worker integration on a built folder, as `astro build` does. */
@@ -58,10 +83,14 @@ async function writeOfflineFiles(dir: string): Promise<void> {
   const i: AstroIntegration = serviceWorkerIntegration();
   const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
   await (i.hooks['astro:config:done'] as (o: unknown) => unknown)({ config: { base: '/' } });
-  await (i.hooks['astro:build:done'] as (o: unknown) => Promise<void>)({ dir: pathToFileURL(dir + '/'), logger });
+  await (i.hooks['astro:build:done'] as (o: unknown) => Promise<void>)({
+    dir: pathToFileURL(dir + '/'),
+    logger,
+  });
 }
 
-const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as OfflineManifest;
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as OfflineManifest;
 
 beforeAll(async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'sw-update-'));
@@ -81,7 +110,10 @@ beforeAll(async () => {
   const hints = JSON.parse(readFileSync(join(dirB, 'search-hints.json'), 'utf8')) as SearchHints;
   const newDir = hints.x!.dir.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
   renameSync(join(dirB, hints.x!.dir), join(dirB, newDir));
-  writeFileSync(join(dirB, 'search-hints.json'), JSON.stringify({ ...hints, x: { ...hints.x!, dir: newDir } }));
+  writeFileSync(
+    join(dirB, 'search-hints.json'),
+    JSON.stringify({ ...hints, x: { ...hints.x!, dir: newDir } }),
+  );
   await writeOfflineFiles(dirB);
   root = dirA;
   await serve();
@@ -105,39 +137,56 @@ describe('a site update with the service worker', () => {
       const page = await ctx.newPage();
       // A reader visits build A and saves the site.
       await page.goto(origin + '/law/');
-      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 })
+        .toBe(true);
       await page.goto(origin + '/offline/');
       await page.locator('#offline-save').click();
-      await expect.poll(() => page.locator('#offline-status').textContent(), { timeout: 60_000 }).toContain('保存好了');
+      await expect
+        .poll(() => page.locator('#offline-status').textContent(), { timeout: 60_000 })
+        .toContain('保存好了');
 
       // Build B goes live; the browser checks for a new worker.
       root = dirB;
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
-      const shellKeys = () => page.evaluate(() => caches.keys().then((k) => k.filter((n) => n.startsWith('aocl-shell-'))));
+      const shellKeys = () =>
+        page.evaluate(() =>
+          caches.keys().then((k) => k.filter((n) => n.startsWith('aocl-shell-'))),
+        );
       await expect.poll(shellKeys, { timeout: 20_000 }).toEqual([`aocl-shell-${b.version}`]);
 
       // 离线保存 again: only the files whose fingerprint changed are downloaded.
       const before = new Map([...a.pages, ...a.assets, ...(a.data ?? [])].map((f) => [f.u, f.h]));
-      const changed = [...b.pages, ...b.assets, ...(b.data ?? [])].filter((f) => before.get(f.u) !== f.h).map((f) => f.u).sort();
+      const changed = [...b.pages, ...b.assets, ...(b.data ?? [])]
+        .filter((f) => before.get(f.u) !== f.h)
+        .map((f) => f.u)
+        .sort();
       const pageUrls = new Set(b.pages.map((f) => f.u));
       expect(changed.filter((u) => pageUrls.has(u))).toEqual([CHANGED_QA]);
       expect(changed.filter((u) => u.startsWith('/_astro/'))).toEqual([]);
       expect(changed).toContain('/search-hints.json');
       expect(changed).not.toContain('/offline-links.json');
       await page.goto(origin + '/offline/');
-      await expect.poll(() => page.locator('#offline-size').textContent(), { timeout: 60_000 }).toMatch(/大约要用|已经全部保存|连不上/);
+      await expect
+        .poll(() => page.locator('#offline-size').textContent(), { timeout: 60_000 })
+        .toMatch(/大约要用|已经全部保存|连不上/);
       expect(await page.locator('#offline-size').textContent()).toMatch(/^还有 1 页需要保存或更新/);
       const listed = new Set([...b.pages, ...b.assets, ...(b.data ?? [])].map((f) => f.u));
       requested.length = 0;
       await page.locator('#offline-save').click();
-      await expect.poll(() => page.locator('#offline-status').textContent(), { timeout: 60_000 }).toContain('保存好了');
+      await expect
+        .poll(() => page.locator('#offline-status').textContent(), { timeout: 60_000 })
+        .toContain('保存好了');
       expect([...new Set(requested.filter((u) => listed.has(u)))].sort()).toEqual(changed);
 
       // Stale files are gone: the old search index folder and the old shell.
-      const oldDir = JSON.parse(readFileSync(join(dirA, 'search-hints.json'), 'utf8')).x.dir as string;
+      const oldDir = JSON.parse(readFileSync(join(dirA, 'search-hints.json'), 'utf8')).x
+        .dir as string;
       const stale = await page.evaluate(async (dir) => {
         const out: string[] = [];
-        for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) if (req.url.includes(`/${dir}/`)) out.push(req.url);
+        for (const name of await caches.keys())
+          for (const req of await (await caches.open(name)).keys())
+            if (req.url.includes(`/${dir}/`)) out.push(req.url);
         return out;
       }, oldDir);
       expect(stale).toEqual([]);

@@ -43,7 +43,9 @@ describe(`the site built for ${BASE_URL}, behind nginx under ${BASE}`, () => {
   });
 
   it('names the sub-path in the sitemap, robots.txt and _headers', () => {
-    expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${BASE_URL}sitemap-index.xml\n`);
+    expect(readFileSync(join(site, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${BASE_URL}sitemap-index.xml\n`,
+    );
     expect(readFileSync(join(site, '_headers'), 'utf8')).toBe(headersFile(BASE));
     expect(sitemapPaths(BASE_URL, site)).toContain('/law/61/');
   });
@@ -63,7 +65,9 @@ describe(`the site built for ${BASE_URL}, behind nginx under ${BASE}`, () => {
   it('a missing path answers 404 with the Chinese 404 page, whose stylesheet loads from the sub-path', async () => {
     const res = await get(`${BASE}no-such-page/`);
     expect(res.status).toBe(404);
-    expect(res.headers.get('content-security-policy')).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(res.headers.get('content-security-policy')).toBe(
+      SECURITY_HEADERS['Content-Security-Policy'],
+    );
     const doc = parse(await res.text());
     expect(doc.querySelector('h1')?.text).toBe('找不到这个页面');
     const css = doc.querySelector('link[rel="stylesheet"]')!.getAttribute('href')!;

@@ -13,7 +13,10 @@ export const HEADROOM = 1.15;
 export const ceiling = (measured: number) => Math.ceil(measured * HEADROOM);
 
 /** The heaviest page of each kind. `critical` is the start of the HTML for the full text at /law/. */
-export const MEASURED_PAGE_WEIGHT: Record<ReadingPageKind, { html: number; css: number; js: number; firstView: number; critical: number }> = {
+export const MEASURED_PAGE_WEIGHT: Record<
+  ReadingPageKind,
+  { html: number; css: number; js: number; firstView: number; critical: number }
+> = {
   home: { html: 2390, css: 2644, js: 1218, firstView: 6421, critical: 5149 },
   'law-full': { html: 11662, css: 2644, js: 1218, firstView: 15693, critical: 5726 },
   law: { html: 4082, css: 2815, js: 1218, firstView: 8113, critical: 6841 },

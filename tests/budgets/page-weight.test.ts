@@ -17,35 +17,52 @@ describe('reading pages', () => {
 });
 
 describe('page-weight budgets', () => {
-  it.each(pages.map((p) => [p.path, p] as const))('%s stays within its budgets', async (_path, p) => {
-    const w = await weighPage(p);
-    expect(budgetProblems(w, p.kind)).toEqual([]);
-  });
+  it.each(pages.map((p) => [p.path, p] as const))(
+    '%s stays within its budgets',
+    async (_path, p) => {
+      const w = await weighPage(p);
+      expect(budgetProblems(w, p.kind)).toEqual([]);
+    },
+  );
 });
 
 describe('regression ceilings', () => {
   const kinds = Object.keys(MEASURED_PAGE_WEIGHT) as ReadingPageKind[];
-  it.each(kinds)(`the heaviest %s page stays within the measured level + ${Math.round((HEADROOM - 1) * 100)}%`, async (kind) => {
-    const weights = await Promise.all(pages.filter((p) => p.kind === kind).map((p) => weighPage(p)));
-    expect(weights.length).toBeGreaterThan(0);
-    const heaviest = {
-      html: Math.max(...weights.map((w) => w.html.gzip)),
-      css: Math.max(...weights.map((w) => w.totals.css)),
-      js: Math.max(...weights.map((w) => w.totals.js)),
-      firstView: Math.max(...weights.map((w) => w.totals.firstView)),
-      critical: Math.max(...weights.map((w) => (kind === 'law-full' ? w.totals.criticalStart : w.totals.critical))),
-    };
-    const over = Object.entries(MEASURED_PAGE_WEIGHT[kind])
-      .filter(([k, measured]) => heaviest[k as keyof typeof heaviest] > ceiling(measured))
-      .map(([k, measured]) => `${k}: ${heaviest[k as keyof typeof heaviest]} B, measured ${measured} B, ceiling ${ceiling(measured)} B`);
-    expect(over, `heaviest ${kind} page now: ${JSON.stringify(heaviest)} (tests/budgets/ceilings.ts)`).toEqual([]);
-  });
+  it.each(kinds)(
+    `the heaviest %s page stays within the measured level + ${Math.round((HEADROOM - 1) * 100)}%`,
+    async (kind) => {
+      const weights = await Promise.all(
+        pages.filter((p) => p.kind === kind).map((p) => weighPage(p)),
+      );
+      expect(weights.length).toBeGreaterThan(0);
+      const heaviest = {
+        html: Math.max(...weights.map((w) => w.html.gzip)),
+        css: Math.max(...weights.map((w) => w.totals.css)),
+        js: Math.max(...weights.map((w) => w.totals.js)),
+        firstView: Math.max(...weights.map((w) => w.totals.firstView)),
+        critical: Math.max(
+          ...weights.map((w) => (kind === 'law-full' ? w.totals.criticalStart : w.totals.critical)),
+        ),
+      };
+      const over = Object.entries(MEASURED_PAGE_WEIGHT[kind])
+        .filter(([k, measured]) => heaviest[k as keyof typeof heaviest] > ceiling(measured))
+        .map(
+          ([k, measured]) =>
+            `${k}: ${heaviest[k as keyof typeof heaviest]} B, measured ${measured} B, ceiling ${ceiling(measured)} B`,
+        );
+      expect(
+        over,
+        `heaviest ${kind} page now: ${JSON.stringify(heaviest)} (tests/budgets/ceilings.ts)`,
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('print styles', () => {
   it('reach every reading page through a stylesheet linked with media="print"', async () => {
     const without: string[] = [];
-    for (const p of pages) if (!(await weighPage(p)).css.some((c) => c.printOnly)) without.push(p.path);
+    for (const p of pages)
+      if (!(await weighPage(p)).css.some((c) => c.printOnly)) without.push(p.path);
     expect(without).toEqual([]);
   });
 });

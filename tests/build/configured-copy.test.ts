@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +37,10 @@ function build(): { status: number | null; output: string } {
   // variables vitest sets (BASE_URL, MODE, DEV, PROD, NODE_ENV…), which Astro would pick up
   // as import.meta.env and build the wrong links.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(SITE_CONFIG|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|FORCE_COLOR)$/.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !/^(SITE_CONFIG|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|FORCE_COLOR)$/.test(k),
+    ),
   );
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
@@ -38,11 +52,19 @@ function build(): { status: number | null; output: string } {
 }
 const read = (p: string) => readFileSync(join(dir, p), 'utf8');
 /** The short link a poster prints, as text. */
-const printedUrl = (html: string) => /<p class="sheet-url"[^>]*>(.*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '');
+const printedUrl = (html: string) =>
+  /<p class="sheet-url"[^>]*>(.*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '');
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'aocl-permanent-urls-'));
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'content', 'public']) {
+  for (const f of [
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+    'src',
+    'content',
+    'public',
+  ]) {
     cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -86,11 +108,27 @@ describe('a page listed in the URL manifest', () => {
 
   beforeAll(() => {
     // Rename a material: its page moves from /materials/eshili/ to /materials/e-shi-li/.
-    renameSync(join(dir, 'content/materials/eshili.mdx'), join(dir, 'content/materials/e-shi-li.mdx'));
+    renameSync(
+      join(dir, 'content/materials/eshili.mdx'),
+      join(dir, 'content/materials/e-shi-li.mdx'),
+    );
     mkdirSync(join(dir, 'content/qa'), { recursive: true });
     writeFileSync(
       join(dir, 'content/qa/poster-fixture.mdx'),
-      ['---', 'title: 测试用的问题？', 'answer: 测试用的一句话回答。', 'topics: [举报]', 'audience: [居民]', 'published: 2026-11-22', 'source: 测试', 'code: zq7x', '---', '', '测试用的正文。', ''].join('\n'),
+      [
+        '---',
+        'title: 测试用的问题？',
+        'answer: 测试用的一句话回答。',
+        'topics: [举报]',
+        'audience: [居民]',
+        'published: 2026-11-22',
+        'source: 测试',
+        'code: zq7x',
+        '---',
+        '',
+        '测试用的正文。',
+        '',
+      ].join('\n'),
     );
     first = build();
   }, 180_000);
@@ -98,7 +136,9 @@ describe('a page listed in the URL manifest', () => {
   it('fails the build, naming the path, when it no longer resolves', () => {
     // The content check sees it before anything is built (check:content runs the same rule).
     expect(first.status, first.output).not.toBe(0);
-    expect(first.output).toContain('content/urls.manifest.txt · /materials/eshili/：这个网址已经发布过，但现在没有这个页面');
+    expect(first.output).toContain(
+      'content/urls.manifest.txt · /materials/eshili/：这个网址已经发布过，但现在没有这个页面',
+    );
     expect(first.output).toContain('content/redirects.yaml');
     // Its short link still resolves: the code moved with the file.
     expect(first.output).not.toContain('content/urls.manifest.txt · /q/8hun/');
@@ -110,7 +150,10 @@ describe('a page listed in the URL manifest', () => {
     let second: { status: number | null; output: string };
 
     beforeAll(() => {
-      writeFileSync(join(dir, 'content/redirects.yaml'), '- from: /materials/eshili/\n  to: /materials/e-shi-li/\n  note: 测试：改名\n');
+      writeFileSync(
+        join(dir, 'content/redirects.yaml'),
+        '- from: /materials/eshili/\n  to: /materials/e-shi-li/\n  note: 测试：改名\n',
+      );
       second = build();
     }, 180_000);
 
@@ -121,8 +164,12 @@ describe('a page listed in the URL manifest', () => {
 
     it('generates a static redirect page at the old path', () => {
       const html = read('dist/materials/eshili/index.html');
-      expect(html).toContain('<meta http-equiv="refresh" content="0;url=/pufa/materials/e-shi-li/">');
-      expect(html).toContain('<link rel="canonical" href="https://pufa.invalid/pufa/materials/e-shi-li/">');
+      expect(html).toContain(
+        '<meta http-equiv="refresh" content="0;url=/pufa/materials/e-shi-li/">',
+      );
+      expect(html).toContain(
+        '<link rel="canonical" href="https://pufa.invalid/pufa/materials/e-shi-li/">',
+      );
       expect(html).toContain('<a href="/pufa/materials/e-shi-li/">');
       expect(html).not.toContain('<script');
       expect(read('dist/q/8hun/index.html')).toContain('content="0;url=/pufa/materials/e-shi-li/"');
@@ -163,21 +210,35 @@ describe('a page listed in the URL manifest', () => {
         // Serve the copy's dist/ to Chromium straight from the disk, under its sub-path.
         await context.route('https://pufa.invalid/**', (route) => {
           const path = decodeURI(new URL(route.request().url()).pathname).replace(/^\/pufa\//, '');
-          const file = join(dir, 'dist', path.endsWith('/') || path === '' ? `${path}index.html` : path);
-          return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404, body: '' });
+          const file = join(
+            dir,
+            'dist',
+            path.endsWith('/') || path === '' ? `${path}index.html` : path,
+          );
+          return existsSync(file)
+            ? route.fulfill({ path: file })
+            : route.fulfill({ status: 404, body: '' });
         });
         const decoder = await context.newPage();
         const page = await context.newPage();
         await page.emulateMedia({ media: 'print' });
         const heavy = [2, 22, 27, 45, 52, 69, 72].map((n) => `posters/law/${n}/`);
-        const cards = readdirSync(join(dir, 'dist/posters/materials')).map((slug) => `posters/materials/${slug}/`);
+        const cards = readdirSync(join(dir, 'dist/posters/materials')).map(
+          (slug) => `posters/materials/${slug}/`,
+        );
         const failures: string[] = [];
         for (const path of [...heavy, ...cards]) {
           await page.goto(`https://pufa.invalid/pufa/${path}`);
           const layout = await page.evaluate(layoutProblems);
-          const pages = pdfPageCount(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+          const pages = pdfPageCount(
+            await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+          );
           const code = await decodeQr(page, decoder);
-          if (layout.problems.length || pages !== 1 || !code?.startsWith('https://pufa.invalid/pufa/q/')) {
+          if (
+            layout.problems.length ||
+            pages !== 1 ||
+            !code?.startsWith('https://pufa.invalid/pufa/q/')
+          ) {
             failures.push(`${path}: ${pages} page(s), QR ${code}, ${layout.problems.join('; ')}`);
           }
         }
@@ -188,12 +249,23 @@ describe('a page listed in the URL manifest', () => {
     }, 120_000);
 
     it('prints the PDFs with the configured organization: the card in every size and the letter', async () => {
-      const jobs = listPrintJobs(join(dir, 'dist')).filter((j) => j.poster === '/posters/materials/mingbaika/' || j.url === '/print/materials-yifengxin-a4.pdf');
+      const jobs = listPrintJobs(join(dir, 'dist')).filter(
+        (j) =>
+          j.poster === '/posters/materials/mingbaika/' ||
+          j.url === '/print/materials-yifengxin-a4.pdf',
+      );
       expect(jobs.map((j) => j.size)).toEqual(['a4', 'a3', 'a5x2', 'a4']);
       // Throws when a sheet does not fit or breaks a print rule: the card carries two local channels here.
-      const files = await renderPdfs({ dist: join(dir, 'dist'), base: '/pufa/', outDir: join(dir, 'print'), jobs });
+      const files = await renderPdfs({
+        dist: join(dir, 'dist'),
+        base: '/pufa/',
+        outDir: join(dir, 'print'),
+        jobs,
+      });
       for (const f of files) {
-        const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'print', f.url), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+        const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'print', f.url), '-'], {
+          encoding: 'utf8',
+        }).stdout.replace(/\s+/g, '');
         expect(text, f.url).toContain('测试单位');
         expect(text, f.url).not.toContain('（未设置）');
       }

@@ -42,7 +42,8 @@ const RUNS = [
 let p: TempProject;
 beforeAll(() => {
   p = tempProject();
-  for (const [name] of GATE) cpSync(`tests/fixtures/content-errors/qa/${name}.mdx`, join(p.dir, `content/qa/${name}.mdx`));
+  for (const [name] of GATE)
+    cpSync(`tests/fixtures/content-errors/qa/${name}.mdx`, join(p.dir, `content/qa/${name}.mdx`));
   writeFileSync(join(p.dir, 'content/qa/gate-runs.mdx'), RUNS);
 });
 afterAll(() => p?.remove());
@@ -51,7 +52,12 @@ describe('the MDX gate in a build', () => {
   it('stops the build with the Chinese list last, naming each file and line, and runs nothing', () => {
     const { status, output } = p.build();
     expect(status).not.toBe(0);
-    for (const [name, message] of GATE) expect(output).toMatch(new RegExp(`content/qa/${name}\\.mdx · 第 \\d+ 行：${message.replace(/[{}.*+?()[\]\\|^$]/g, '\\$&')}`));
+    for (const [name, message] of GATE)
+      expect(output).toMatch(
+        new RegExp(
+          `content/qa/${name}\\.mdx · 第 \\d+ 行：${message.replace(/[{}.*+?()[\]\\|^$]/g, '\\$&')}`,
+        ),
+      );
     expect(output).toContain('content/qa/gate-runs.mdx · 第 11 行：正文里不能写 import 或 export');
     expect(output).toContain('content/qa/gate-runs.mdx · 第 13 行：正文里不能写花括号表达式 {…}');
     expect(output).not.toMatch(/unhandled error|Location:|\n\s+at \S+ \(/);
@@ -62,12 +68,22 @@ describe('the MDX gate in a build', () => {
 describe('the MDX gate in astro dev', () => {
   it('shows the error on each page and runs nothing', async () => {
     const port = await freePort();
-    const child = spawn(join(process.cwd(), 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
-      cwd: p.dir,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...cleanEnv(), NODE_ENV: 'development', FORCE_COLOR: '0', NO_COLOR: '1', PATH: `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}` },
-    });
+    const child = spawn(
+      join(process.cwd(), 'node_modules/.bin/astro'),
+      ['dev', '--port', String(port), '--host', '127.0.0.1'],
+      {
+        cwd: p.dir,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...cleanEnv(),
+          NODE_ENV: 'development',
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+          PATH: `${join(process.cwd(), 'node_modules/.bin')}:${process.env.PATH}`,
+        },
+      },
+    );
     let log = '';
     child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -83,7 +99,10 @@ describe('the MDX gate in astro dev', () => {
       throw new Error('dev server did not start');
     };
     try {
-      for (const [name, message] of [...GATE, ['gate-runs', '正文里不能写 import 或 export'] as const]) {
+      for (const [name, message] of [
+        ...GATE,
+        ['gate-runs', '正文里不能写 import 或 export'] as const,
+      ]) {
         const { status, html } = await get(`/qa/${name}/`);
         // The page is the error page (Vite's overlay shows the message in the browser); the
         // dev server prints the same Chinese message for the editor.
@@ -98,8 +117,14 @@ describe('the MDX gate in astro dev', () => {
       try {
         const page = await browser.newPage();
         await page.goto(`http://127.0.0.1:${port}/qa/gate-runs/`);
-        const overlay = await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '', undefined, { timeout: 30_000 });
-        expect(await overlay.jsonValue()).toContain('content/qa/gate-runs.mdx · 第 11 行：正文里不能写 import 或 export');
+        const overlay = await page.waitForFunction(
+          () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
+          undefined,
+          { timeout: 30_000 },
+        );
+        expect(await overlay.jsonValue()).toContain(
+          'content/qa/gate-runs.mdx · 第 11 行：正文里不能写 import 或 export',
+        );
       } finally {
         await browser.close();
       }

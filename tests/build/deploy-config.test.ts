@@ -16,7 +16,9 @@ const base = new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
 /** `add_header Name "value" always;` lines of an nginx file, with comments removed. */
 function addHeaders(conf: string): Array<{ name: string; value: string; always: boolean }> {
   const text = conf.replace(/#.*$/gm, '');
-  return [...text.matchAll(/\badd_header\s+(\S+)\s+("([^"]*)"|'([^']*)'|(\S+?))(\s+always)?\s*;/g)].map((m) => ({
+  return [
+    ...text.matchAll(/\badd_header\s+(\S+)\s+("([^"]*)"|'([^']*)'|(\S+?))(\s+always)?\s*;/g),
+  ].map((m) => ({
     name: m[1]!,
     value: m[3] ?? m[4] ?? m[5]!,
     always: !!m[6],
@@ -42,9 +44,12 @@ describe('dist/_headers', () => {
   it('sends every security header on every path, and the long cache on hashed assets only', () => {
     const text = headersFile('/pufa/');
     expect(text).toContain(`/pufa/*\n`);
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`\n  ${k}: ${v}\n`);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS))
+      expect(text).toContain(`\n  ${k}: ${v}\n`);
     expect(text).toContain(`/pufa/_astro/*\n  Cache-Control: ${CACHE_CONTROL.hashedAssets}\n`);
-    expect(text).toContain(`/pufa/search-index/*\n  Cache-Control: ${CACHE_CONTROL.hashedAssets}\n`);
+    expect(text).toContain(
+      `/pufa/search-index/*\n  Cache-Control: ${CACHE_CONTROL.hashedAssets}\n`,
+    );
     expect(text.match(/Cache-Control/g)).toHaveLength(2);
   });
 });
@@ -61,9 +66,14 @@ describe('deploy/ nginx configuration', () => {
     const astro = locationBlock(siteConf, '~ /(_astro|search-index)/');
     const outer = siteConf.replace(astro, '');
     // add_header in a location replaces the inherited ones: both levels include the headers.
-    for (const part of [outer, astro]) expect(part).toContain('include snippets/aocl-pufa/security-headers.conf;');
-    expect(addHeaders(outer)).toEqual([{ name: 'Cache-Control', value: CACHE_CONTROL.short, always: true }]);
-    expect(addHeaders(astro)).toEqual([{ name: 'Cache-Control', value: CACHE_CONTROL.hashedAssets, always: true }]);
+    for (const part of [outer, astro])
+      expect(part).toContain('include snippets/aocl-pufa/security-headers.conf;');
+    expect(addHeaders(outer)).toEqual([
+      { name: 'Cache-Control', value: CACHE_CONTROL.short, always: true },
+    ]);
+    expect(addHeaders(astro)).toEqual([
+      { name: 'Cache-Control', value: CACHE_CONTROL.hashedAssets, always: true },
+    ]);
   });
 
   it('the server block serves the site through site.conf with the Chinese 404 page, and marks the lines a sub-path changes', () => {

@@ -25,29 +25,64 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request, so the test controls Host and Origin exactly (fetch would not let it set Host). */
-function send(opts: { host?: string; origin?: string; type?: string; body: unknown }): Promise<{ status: number; text: string }> {
+function send(opts: {
+  host?: string;
+  origin?: string;
+  type?: string;
+  body: unknown;
+}): Promise<{ status: number; text: string }> {
   const body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-  const headers: Record<string, string> = { Host: opts.host ?? `127.0.0.1:${editor.port}`, 'Content-Length': String(Buffer.byteLength(body)) };
+  const headers: Record<string, string> = {
+    Host: opts.host ?? `127.0.0.1:${editor.port}`,
+    'Content-Length': String(Buffer.byteLength(body)),
+  };
   if (opts.origin !== undefined) headers.Origin = opts.origin;
   if (opts.type !== undefined) headers['Content-Type'] = opts.type;
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port: editor.port, path: '/api/v1', method: 'POST', headers }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => done({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: editor.port, path: '/api/v1', method: 'POST', headers },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => done({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
 }
 const own = () => `http://127.0.0.1:${editor.port}`;
-const api = (action: string, params: Record<string, unknown>) => send({ origin: own(), type: 'application/json', body: { action, params } });
-const persist = (path: string, raw: string) => api('persistEntry', { dataFiles: [{ path, slug: 'x', raw }], assets: [], options: { commitMessage: 'x' } });
-const check = async (path: string) => (await fetch(`${editor.url}/editor/check?path=${encodeURIComponent(path)}`)).json() as Promise<{ ok: boolean; problems: string[]; draft: boolean; keptDraft: boolean; ms: number }>;
+const api = (action: string, params: Record<string, unknown>) =>
+  send({ origin: own(), type: 'application/json', body: { action, params } });
+const persist = (path: string, raw: string) =>
+  api('persistEntry', {
+    dataFiles: [{ path, slug: 'x', raw }],
+    assets: [],
+    options: { commitMessage: 'x' },
+  });
+const check = async (path: string) =>
+  (await fetch(`${editor.url}/editor/check?path=${encodeURIComponent(path)}`)).json() as Promise<{
+    ok: boolean;
+    problems: string[];
+    draft: boolean;
+    keptDraft: boolean;
+    ms: number;
+  }>;
 
 describe('the write API is a door', () => {
   const evil = (over: Partial<Parameters<typeof send>[0]>) =>
-    send({ origin: own(), type: 'application/json', body: { action: 'persistEntry', params: { dataFiles: [{ path: 'content/qa/evil.mdx', raw: '---\ntitle: x\n---\n' }], assets: [] } }, ...over });
+    send({
+      origin: own(),
+      type: 'application/json',
+      body: {
+        action: 'persistEntry',
+        params: {
+          dataFiles: [{ path: 'content/qa/evil.mdx', raw: '---\ntitle: x\n---\n' }],
+          assets: [],
+        },
+      },
+      ...over,
+    });
 
   it('refuses a write from another web page (cross-site request)', async () => {
     const r = await evil({ origin: 'http://attacker.example' });
@@ -60,11 +95,29 @@ describe('the write API is a door', () => {
     expect((await evil({ type: 'text/plain' })).status).toBe(403);
   });
   it('refuses requests for another host name that resolves to this PC (DNS rebinding)', async () => {
-    expect((await evil({ host: `attacker.example:${editor.port}`, origin: `http://attacker.example:${editor.port}` })).status).toBe(403);
-    const read = await fetch(`${editor.url}/editor/config.json`, { headers: { Host: 'attacker.example' } }).catch(() => undefined);
+    expect(
+      (
+        await evil({
+          host: `attacker.example:${editor.port}`,
+          origin: `http://attacker.example:${editor.port}`,
+        })
+      ).status,
+    ).toBe(403);
+    const read = await fetch(`${editor.url}/editor/config.json`, {
+      headers: { Host: 'attacker.example' },
+    }).catch(() => undefined);
     // fetch may refuse to send a forbidden Host header; then the raw request below covers it.
     if (read) expect([403, 200]).toContain(read.status);
-    expect((await send({ host: 'attacker.example', origin: 'http://attacker.example', type: 'application/json', body: { action: 'getEntry', params: { path: 'content/site.yaml' } } })).status).toBe(403);
+    expect(
+      (
+        await send({
+          host: 'attacker.example',
+          origin: 'http://attacker.example',
+          type: 'application/json',
+          body: { action: 'getEntry', params: { path: 'content/site.yaml' } },
+        })
+      ).status,
+    ).toBe(403);
   });
   it('wrote nothing for any refused request', () => {
     expect(() => read('content/qa/evil.mdx')).toThrow();
@@ -86,7 +139,10 @@ describe('every save goes through the content check', () => {
 
   it('a quote whose props the form did not produce is refused and the file stays a draft (content, never code)', async () => {
     const path = 'content/qa/gate-test.mdx';
-    expect((await persist(path, qa('', '<Cite article={process.exit(1)} onClick={alert(1)} />\n'))).status).toBe(200);
+    expect(
+      (await persist(path, qa('', '<Cite article={process.exit(1)} onClick={alert(1)} />\n')))
+        .status,
+    ).toBe(200);
     const r = await check(path);
     expect(r.ok).toBe(false);
     expect(r.keptDraft).toBe(true);
@@ -105,13 +161,17 @@ describe('every save goes through the content check', () => {
   });
 
   it('a list file (glossary.yaml) is edited as { items } and written back as a list, changing only the edited entry', async () => {
-    const got = JSON.parse((await api('getEntry', { path: 'content/glossary.yaml' })).text) as { data: string };
+    const got = JSON.parse((await api('getEntry', { path: 'content/glossary.yaml' })).text) as {
+      data: string;
+    };
     expect(got.data.startsWith('items:\n')).toBe(true);
     const { parse, stringify } = await import('yaml');
     const data = parse(got.data) as { items: Array<{ term: string; definition: string }> };
     data.items[1]!.definition = data.items[1]!.definition + '（测试）';
     expect((await persist('content/glossary.yaml', stringify(data))).status).toBe(200);
-    const changed = diff('content/glossary.yaml').split('\n').filter((l) => /^[-+](?![-+])/.test(l));
+    const changed = diff('content/glossary.yaml')
+      .split('\n')
+      .filter((l) => /^[-+](?![-+])/.test(l));
     expect(changed).toHaveLength(2);
     expect(changed[1]).toContain('（测试）');
     expect(read('content/glossary.yaml').startsWith('# 常用词语解释')).toBe(true);
@@ -119,8 +179,10 @@ describe('every save goes through the content check', () => {
   });
 
   it('hands out fresh short codes that no file uses', async () => {
-    const a = ((await (await fetch(`${editor.url}/editor/new-code`)).json()) as { code: string }).code;
-    const b = ((await (await fetch(`${editor.url}/editor/new-code`)).json()) as { code: string }).code;
+    const a = ((await (await fetch(`${editor.url}/editor/new-code`)).json()) as { code: string })
+      .code;
+    const b = ((await (await fetch(`${editor.url}/editor/new-code`)).json()) as { code: string })
+      .code;
     expect(a).toMatch(/^[a-z0-9]{4}$/);
     expect(a).not.toBe(b);
   });

@@ -21,12 +21,15 @@ describe('valid HTML (html-validate)', () => {
       const report = await validator.validateFile(file);
       for (const r of report.results) {
         for (const m of r.messages) {
-          if (m.severity === 2) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+          if (m.severity === 2)
+            errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
           else warnings++;
         }
       }
     }
-    console.info(`html-validate: ${pages.length} pages, ${errors.length} errors, ${warnings} warnings`);
+    console.info(
+      `html-validate: ${pages.length} pages, ${errors.length} errors, ${warnings} warnings`,
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -24,27 +24,43 @@ describe('offline reading', () => {
       expect(statSync(file).size, f.u).toBe(f.b);
       expect(f.z).toBe(gz(file));
     }
-    expect(manifest.total.bytes).toBe([...manifest.pages, ...manifest.assets, ...manifest.data].reduce((n, f) => n + f.b, 0));
+    expect(manifest.total.bytes).toBe(
+      [...manifest.pages, ...manifest.assets, ...manifest.data].reduce((n, f) => n + f.b, 0),
+    );
   });
 
   it('includes every hashed file those pages load, including the read-aloud player loaded on demand', () => {
     const assets = manifest.assets.map((a) => a.u);
-    for (const s of page('/law/61/').querySelectorAll('script[src], link[rel="stylesheet"]')) expect(assets).toContain(s.getAttribute('src') ?? s.getAttribute('href'));
+    for (const s of page('/law/61/').querySelectorAll('script[src], link[rel="stylesheet"]'))
+      expect(assets).toContain(s.getAttribute('src') ?? s.getAttribute('href'));
     expect(assets.some((a) => /\/_astro\/read-aloud\.[\w-]+\.js$/.test(a))).toBe(true);
   });
 
   it('the worker carries this build version and its shell, and the fallback page is in the shell', () => {
-    const cfg = JSON.parse(/^const __SW_CONFIG__=(.*);$/m.exec(sw)![1]!) as { version: string; base: string; shell: string[]; shellAssets: string[] };
+    const cfg = JSON.parse(/^const __SW_CONFIG__=(.*);$/m.exec(sw)![1]!) as {
+      version: string;
+      base: string;
+      shell: string[];
+      shellAssets: string[];
+    };
     expect(cfg.version).toBe(manifest.version);
     expect(cfg.base).toBe(new URL(root).pathname);
     expect(cfg.shell).toEqual(['/', '/offline/no-network/', '/favicon.svg']);
     for (const a of cfg.shellAssets) expect(exists(a.slice(1)), a).toBe(true);
     expect(page('/offline/no-network/').querySelector('h1')!.text).toBe('现在没有网络');
-    expect(page('/offline/no-network/').querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+    expect(
+      page('/offline/no-network/').querySelector('meta[name="robots"]')!.getAttribute('content'),
+    ).toBe('noindex');
   });
 
   it('/offline/ explains the size comes first, and the footer links to it', () => {
-    expect(page('/offline/').querySelector('#offline')!.getAttribute('data-manifest')).toBe('/offline.json');
-    expect(page('/law/61/').querySelectorAll('footer a').map((a) => a.getAttribute('href'))).toContain('/offline/');
+    expect(page('/offline/').querySelector('#offline')!.getAttribute('data-manifest')).toBe(
+      '/offline.json',
+    );
+    expect(
+      page('/law/61/')
+        .querySelectorAll('footer a')
+        .map((a) => a.getAttribute('href')),
+    ).toContain('/offline/');
   });
 });

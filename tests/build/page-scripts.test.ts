@@ -17,7 +17,10 @@ describe('JavaScript before the reader interacts, on reading pages', () => {
       if (files.has(file)) return;
       files.add(file);
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:^|[;}])\s*import\s*(?:[\w{}\s,*]+from\s*)?["']([^"']+)["']/g)) add(new URL(m[1]!, new URL(url, root)).href);
+      for (const m of text.matchAll(
+        /(?:^|[;}])\s*import\s*(?:[\w{}\s,*]+from\s*)?["']([^"']+)["']/g,
+      ))
+        add(new URL(m[1]!, new URL(url, root)).href);
     };
     for (const s of doc.querySelectorAll('script[src]')) add(s.getAttribute('src')!);
     for (const l of doc.querySelectorAll('link[rel="modulepreload"]')) add(l.getAttribute('href')!);
@@ -28,7 +31,8 @@ describe('JavaScript before the reader interacts, on reading pages', () => {
 
   it('the only inline scripts are JSON-LD data blocks', () => {
     for (const p of pages) {
-      for (const s of page(p.path).querySelectorAll('script:not([src])')) expect(s.getAttribute('type'), p.path).toBe('application/ld+json');
+      for (const s of page(p.path).querySelectorAll('script:not([src])'))
+        expect(s.getAttribute('type'), p.path).toBe('application/ld+json');
     }
   });
 });

@@ -12,10 +12,22 @@ describe('朗读 and 复制链接', () => {
       expect(box, path).not.toBeNull();
       expect(box.hasAttribute('hidden'), path).toBe(true);
       // Button labels stay out of the search index.
-      expect(doc.querySelector('.page-tools')!.getAttribute('data-pagefind-ignore'), path).toBe('all');
-      expect(box.querySelectorAll('button').map((b) => b.text)).toEqual(['朗读', '暂停', '继续', '停止']);
+      expect(doc.querySelector('.page-tools')!.getAttribute('data-pagefind-ignore'), path).toBe(
+        'all',
+      );
+      expect(box.querySelectorAll('button').map((b) => b.text)).toEqual([
+        '朗读',
+        '暂停',
+        '继续',
+        '停止',
+      ]);
       expect(doc.querySelector('h1')!.hasAttribute('data-speak')).toBe(true);
-      expect(doc.querySelectorAll('main [data-speak]').map((e) => e.text).join('').length).toBeGreaterThan(50);
+      expect(
+        doc
+          .querySelectorAll('main [data-speak]')
+          .map((e) => e.text)
+          .join('').length,
+      ).toBeGreaterThan(50);
     }
   });
 
@@ -25,7 +37,13 @@ describe('朗读 and 复制链接', () => {
     expect(law.split('\n').at(-1)).toBe(root + 'q/l61/');
     const qa = page('/qa/reporter-protection/');
     const text = qa.querySelector('[data-copy]')!.getAttribute('data-copy')!;
-    const code = /^code: (\w+)$/m.exec(readFileSync('content/qa/reporter-protection.mdx', 'utf8'))![1];
-    expect(text).toBe([qa.querySelector('h1')!.text, qa.querySelector('.answer')!.text, root + `q/${code}/`].join('\n'));
+    const code = /^code: (\w+)$/m.exec(
+      readFileSync('content/qa/reporter-protection.mdx', 'utf8'),
+    )![1];
+    expect(text).toBe(
+      [qa.querySelector('h1')!.text, qa.querySelector('.answer')!.text, root + `q/${code}/`].join(
+        '\n',
+      ),
+    );
   });
 });

@@ -16,7 +16,9 @@ describe("pagefind's timing file", () => {
     // indexes the pages with data-pagefind-body.
     const indexed = htmlPages().filter((p) => page(p.path).querySelector('[data-pagefind-body]'));
     expect(t.pages).toBeGreaterThanOrEqual(indexed.length);
-    const unread = htmlPages().filter((p) => p.path.startsWith('/posters/') || p.path.startsWith('/q/'));
+    const unread = htmlPages().filter(
+      (p) => p.path.startsWith('/posters/') || p.path.startsWith('/q/'),
+    );
     expect(unread.length).toBeGreaterThan(200);
     expect(t.pages).toBeLessThanOrEqual(htmlPages().length - unread.length);
     expect(t.textIndexMs).toBeGreaterThan(0);

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadSiteConfig } from '../../src/lib/config/load.ts';
 import { isPreviewAddress } from '../../src/lib/config/schema.ts';
-import { isPrintFilePath, MANIFEST_FILE, parseManifest } from '../../src/lib/permalinks/manifest.ts';
+import {
+  isPrintFilePath,
+  MANIFEST_FILE,
+  parseManifest,
+} from '../../src/lib/permalinks/manifest.ts';
 import { absoluteUrl } from '../../src/lib/routes.ts';
 import { QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
 import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
@@ -12,13 +16,22 @@ import { errorCorrectionLevel } from '../helpers/qr-format.ts';
 
 // Runs over dist/ as built by `npm test`.
 const { config } = loadSiteConfig();
-const channels = parseYaml(readFileSync('content/channels.yaml', 'utf8')) as Array<{ id: string; name: string }>;
+const channels = parseYaml(readFileSync('content/channels.yaml', 'utf8')) as Array<{
+  id: string;
+  name: string;
+}>;
 const platformName = channels.find((c) => c.id === '12337')!.name;
 const materials = await getCollection('materials', (e) => !e.data.draft);
 const qa = await getCollection('qa', (e) => !e.data.draft);
 const stories = [
-  ...(await getCollection('cases', (e) => !e.data.draft)).map((e) => ({ page: `/cases/${e.id}/`, code: e.data.code })),
-  ...(await getCollection('news', (e) => !e.data.draft)).map((e) => ({ page: `/news/${e.id}/`, code: e.data.code })),
+  ...(await getCollection('cases', (e) => !e.data.draft)).map((e) => ({
+    page: `/cases/${e.id}/`,
+    code: e.data.code,
+  })),
+  ...(await getCollection('news', (e) => !e.data.draft)).map((e) => ({
+    page: `/news/${e.id}/`,
+    code: e.data.code,
+  })),
 ];
 const pages = htmlPages();
 
@@ -28,9 +41,17 @@ interface Item {
   code: string;
 }
 const items: Item[] = [
-  ...Array.from({ length: 77 }, (_, i) => ({ poster: `/posters/law/${i + 1}/`, page: `/law/${i + 1}/`, code: `l${i + 1}` })),
+  ...Array.from({ length: 77 }, (_, i) => ({
+    poster: `/posters/law/${i + 1}/`,
+    page: `/law/${i + 1}/`,
+    code: `l${i + 1}`,
+  })),
   ...qa.map((e) => ({ poster: `/posters/qa/${e.id}/`, page: `/qa/${e.id}/`, code: e.data.code })),
-  ...materials.map((e) => ({ poster: `/posters/materials/${e.id}/`, page: `/materials/${e.id}/`, code: e.data.code })),
+  ...materials.map((e) => ({
+    poster: `/posters/materials/${e.id}/`,
+    page: `/materials/${e.id}/`,
+    code: e.data.code,
+  })),
 ];
 const isPoster = (path: string) => path.startsWith('/posters/');
 const cssOf = (path: string) =>
@@ -41,51 +62,80 @@ const cssOf = (path: string) =>
 describe('posters', () => {
   it('exist for every law article, Q&A and material, and for nothing else', () => {
     expect(materials.length).toBeGreaterThanOrEqual(8);
-    const built = pages.filter((p) => isPoster(p.path)).map((p) => p.path).sort();
+    const built = pages
+      .filter((p) => isPoster(p.path))
+      .map((p) => p.path)
+      .sort();
     expect(built).toEqual(items.map((i) => i.poster).sort());
   });
 
-  it.each(items.map((i) => [i.poster, i] as const))('%s is one sheet with the title, QR code, short link, channels and organization', (path, item) => {
-    const doc = page(path);
-    const html = readFileSync(`${DIST}${path}index.html`, 'utf8');
-    expect(doc.querySelectorAll('main.sheet')).toHaveLength(1);
-    expect(doc.querySelector('.sheet h1')!.text.trim().length).toBeGreaterThan(0);
-    const qr = doc.querySelectorAll('.sheet svg.qr');
-    expect(qr).toHaveLength(1);
-    expect(Number(qr[0]!.getAttribute('data-qr-version'))).toBeGreaterThan(0);
-    expect(errorCorrectionLevel(qr[0]!.outerHTML, QR_QUIET_ZONE, Number(qr[0]!.getAttribute('data-qr-modules')))).toBe('Q');
-    // CSP: no inline styles or scripts anywhere on the page.
-    expect(html).not.toMatch(/\sstyle=|<style|<script/);
-    const shortUrl = absoluteUrl(config.baseUrl, `/q/${item.code}/`);
-    expect(doc.querySelector('.sheet-url')!.text.trim()).toBe(shortUrl);
-    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(absoluteUrl(config.baseUrl, item.page));
-    const text = doc.querySelector('.sheet')!.text;
-    expect(text).toContain('110');
-    expect(text).toContain(platformName);
-    expect(text).not.toMatch(/(拨打|致电|热线|电话)[^。；\n]{0,12}12337/);
-    expect(html).not.toContain('tel:');
-    expect(text).toContain(`主办单位：${config.organization || '（未设置）'}`);
-    expect(text.includes('演示版：部署前请在配置中设置网址')).toBe(isPreviewAddress(config));
-    expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
-    expect(doc.querySelectorAll('.poster-toolbar a').map((a) => a.getAttribute('href'))).toContain(item.page);
-  });
+  it.each(items.map((i) => [i.poster, i] as const))(
+    '%s is one sheet with the title, QR code, short link, channels and organization',
+    (path, item) => {
+      const doc = page(path);
+      const html = readFileSync(`${DIST}${path}index.html`, 'utf8');
+      expect(doc.querySelectorAll('main.sheet')).toHaveLength(1);
+      expect(doc.querySelector('.sheet h1')!.text.trim().length).toBeGreaterThan(0);
+      const qr = doc.querySelectorAll('.sheet svg.qr');
+      expect(qr).toHaveLength(1);
+      expect(Number(qr[0]!.getAttribute('data-qr-version'))).toBeGreaterThan(0);
+      expect(
+        errorCorrectionLevel(
+          qr[0]!.outerHTML,
+          QR_QUIET_ZONE,
+          Number(qr[0]!.getAttribute('data-qr-modules')),
+        ),
+      ).toBe('Q');
+      // CSP: no inline styles or scripts anywhere on the page.
+      expect(html).not.toMatch(/\sstyle=|<style|<script/);
+      const shortUrl = absoluteUrl(config.baseUrl, `/q/${item.code}/`);
+      expect(doc.querySelector('.sheet-url')!.text.trim()).toBe(shortUrl);
+      expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+        absoluteUrl(config.baseUrl, item.page),
+      );
+      const text = doc.querySelector('.sheet')!.text;
+      expect(text).toContain('110');
+      expect(text).toContain(platformName);
+      expect(text).not.toMatch(/(拨打|致电|热线|电话)[^。；\n]{0,12}12337/);
+      expect(html).not.toContain('tel:');
+      expect(text).toContain(`主办单位：${config.organization || '（未设置）'}`);
+      expect(text.includes('演示版：部署前请在配置中设置网址')).toBe(isPreviewAddress(config));
+      expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
+      expect(
+        doc.querySelectorAll('.poster-toolbar a').map((a) => a.getAttribute('href')),
+      ).toContain(item.page);
+    },
+  );
 
   it('poster styles load on poster pages only', () => {
     const posterCss = new Set(pages.filter((p) => isPoster(p.path)).flatMap((p) => cssOf(p.path)));
-    const readingCss = new Set(pages.filter((p) => !isPoster(p.path)).flatMap((p) => cssOf(p.path)));
+    const readingCss = new Set(
+      pages.filter((p) => !isPoster(p.path)).flatMap((p) => cssOf(p.path)),
+    );
     expect(posterCss.size).toBeGreaterThan(0);
     expect([...posterCss].filter((h) => readingCss.has(h))).toEqual([]);
     // And no stylesheet that a reading page loads carries the sheet layout.
-    for (const href of readingCss) expect(readFileSync(`${DIST}${href}`, 'utf8'), href).not.toMatch(/@page|\.sheet-foot/);
+    for (const href of readingCss)
+      expect(readFileSync(`${DIST}${href}`, 'utf8'), href).not.toMatch(/@page|\.sheet-foot/);
   });
 
   it('a printed phone that cannot be dialled as printed (dial: false, 12389) carries how to call it', () => {
-    const national = parseYaml(readFileSync('content/channels.yaml', 'utf8')) as Array<{ id: string; name: string; phone?: string; dial?: boolean; how?: string }>;
-    const undiallable = [...national, ...config.channels].filter((c) => c.phone && c.dial === false);
+    const national = parseYaml(readFileSync('content/channels.yaml', 'utf8')) as Array<{
+      id: string;
+      name: string;
+      phone?: string;
+      dial?: boolean;
+      how?: string;
+    }>;
+    const undiallable = [...national, ...config.channels].filter(
+      (c) => c.phone && c.dial === false,
+    );
     expect(undiallable.map((c) => c.phone)).toContain('12389');
     let seen = 0;
     for (const path of items.map((i) => i.poster)) {
-      for (const li of page(path).querySelectorAll('.sheet .channel-list li, .sheet .sheet-channels li')) {
+      for (const li of page(path).querySelectorAll(
+        '.sheet .channel-list li, .sheet .sheet-channels li',
+      )) {
         const c = undiallable.find((u) => li.querySelector('strong')!.text.trim() === u.name);
         if (!c) continue;
         seen++;
@@ -100,8 +150,13 @@ describe('posters', () => {
 
   it('reading pages link to their poster with 「打印海报」', () => {
     for (const item of items.filter((i) => !i.page.startsWith('/qa/'))) {
-      const links = page(item.page).querySelectorAll('a').filter((a) => a.getAttribute('href') === item.poster);
-      expect(links.map((a) => a.text.trim()), item.page).toContain('打印海报');
+      const links = page(item.page)
+        .querySelectorAll('a')
+        .filter((a) => a.getAttribute('href') === item.poster);
+      expect(
+        links.map((a) => a.text.trim()),
+        item.page,
+      ).toContain('打印海报');
     }
   });
 });
@@ -110,19 +165,30 @@ describe('short links /q/<code>/', () => {
   const links = pages.filter((p) => p.path.startsWith('/q/'));
 
   it('exist for every law article, Q&A, material, case and news item', () => {
-    expect(links.map((p) => p.path).sort()).toEqual([...items, ...stories].map((i) => `/q/${i.code}/`).sort());
+    expect(links.map((p) => p.path).sort()).toEqual(
+      [...items, ...stories].map((i) => `/q/${i.code}/`).sort(),
+    );
   });
 
-  it.each(items.map((i) => [`/q/${i.code}/`, i] as const))('%s is a static redirect to its page', (path, item) => {
-    const doc = page(path);
-    expect(doc.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe(`0;url=${item.page}`);
-    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(absoluteUrl(config.baseUrl, item.page));
-    expect(doc.querySelectorAll('main a').map((a) => a.getAttribute('href'))).toContain(item.page);
-    expect(doc.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
-    expect(doc.querySelectorAll('script')).toHaveLength(0);
-    expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
-    expect(exists(`${item.page.slice(1)}index.html`), `${path} → ${item.page}`).toBe(true);
-  });
+  it.each(items.map((i) => [`/q/${i.code}/`, i] as const))(
+    '%s is a static redirect to its page',
+    (path, item) => {
+      const doc = page(path);
+      expect(doc.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe(
+        `0;url=${item.page}`,
+      );
+      expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+        absoluteUrl(config.baseUrl, item.page),
+      );
+      expect(doc.querySelectorAll('main a').map((a) => a.getAttribute('href'))).toContain(
+        item.page,
+      );
+      expect(doc.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+      expect(doc.querySelectorAll('script')).toHaveLength(0);
+      expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
+      expect(exists(`${item.page.slice(1)}index.html`), `${path} → ${item.page}`).toBe(true);
+    },
+  );
 });
 
 describe('sitemap and URL manifest', () => {
@@ -141,7 +207,8 @@ describe('sitemap and URL manifest', () => {
   it('every path in the manifest is a page of this build, and the manifest holds every law article and its short link', () => {
     const listed = parseManifest(readFileSync(MANIFEST_FILE, 'utf8'));
     // Print files (/print/….pdf) exist only in print builds: tests/build/print-pdfs.test.ts checks them.
-    for (const p of listed.filter((x) => !isPrintFilePath(x))) expect(exists(`${p.slice(1)}index.html`), p).toBe(true);
+    for (const p of listed.filter((x) => !isPrintFilePath(x)))
+      expect(exists(`${p.slice(1)}index.html`), p).toBe(true);
     for (let n = 1; n <= 77; n++) {
       expect(listed).toContain(`/law/${n}/`);
       expect(listed).toContain(`/q/l${n}/`);
@@ -152,7 +219,9 @@ describe('sitemap and URL manifest', () => {
 
 describe('宣传资料 pages', () => {
   it('/materials/ lists every material with its page and its print version', () => {
-    const hrefs = page('/materials/').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const hrefs = page('/materials/')
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href'));
     for (const m of materials) {
       expect(hrefs).toContain(`/materials/${m.id}/`);
       expect(hrefs).toContain(`/posters/materials/${m.id}/`);
@@ -170,7 +239,8 @@ describe('宣传资料 pages', () => {
     for (const m of materials) {
       const doc = page(`/materials/${m.id}/`);
       expect(doc.querySelector('[data-pagefind-body]'), m.id).not.toBeNull();
-      for (const a of doc.querySelectorAll('.basis a')) expect(a.getAttribute('href')).toMatch(/^\/law\/(\d+\/|excerpts\/#)/);
+      for (const a of doc.querySelectorAll('.basis a'))
+        expect(a.getAttribute('href')).toMatch(/^\/law\/(\d+\/|excerpts\/#)/);
     }
   });
 
@@ -183,11 +253,17 @@ describe('宣传资料 pages', () => {
   it('the letter is signed with the organization from the config, and lists channels without calling 12337', () => {
     const letter = materials.find((m) => m.data.kind === '一封信')!;
     const doc = page(`/materials/${letter.id}/`);
-    expect(doc.querySelector('.letter-sign')!.text.trim()).toBe(config.organization || '（主办单位）');
-    expect(doc.querySelector('.letter-greeting')!.text.trim()).toBe(config.region ? `${config.region}的居民朋友们：` : '居民朋友们：');
+    expect(doc.querySelector('.letter-sign')!.text.trim()).toBe(
+      config.organization || '（主办单位）',
+    );
+    expect(doc.querySelector('.letter-greeting')!.text.trim()).toBe(
+      config.region ? `${config.region}的居民朋友们：` : '居民朋友们：',
+    );
     const hrefs = doc.querySelectorAll('.letter a').map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('tel:110');
     expect(hrefs).not.toContain('tel:12337');
-    expect(doc.querySelector('.letter')!.text).not.toMatch(/(拨打|致电|热线|电话)[^。；\n]{0,12}12337/);
+    expect(doc.querySelector('.letter')!.text).not.toMatch(
+      /(拨打|致电|热线|电话)[^。；\n]{0,12}12337/,
+    );
   });
 });

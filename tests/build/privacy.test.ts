@@ -10,13 +10,16 @@ describe('the privacy note', () => {
     const main = page('/privacy/').querySelector('main')!;
     expect(main.querySelector('h1')!.text).toBe('隐私说明');
     const text = main.text;
-    for (const phrase of ['不收集', '访问记录', '不使用 Cookie', '清除浏览数据', '无痕模式']) expect(text).toContain(phrase);
+    for (const phrase of ['不收集', '访问记录', '不使用 Cookie', '清除浏览数据', '无痕模式'])
+      expect(text).toContain(phrase);
     expect(main.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/report/');
   });
 
   it('is linked from the footer of every reading page (posters and redirects have no footer)', () => {
     for (const path of [...sitemapPaths(config.baseUrl), '/search/', '/404.html']) {
-      const hrefs = page(path).querySelectorAll('footer a').map((a) => a.getAttribute('href'));
+      const hrefs = page(path)
+        .querySelectorAll('footer a')
+        .map((a) => a.getAttribute('href'));
       expect(hrefs, path).toContain('/privacy/');
     }
   });

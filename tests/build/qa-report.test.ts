@@ -8,7 +8,8 @@ const pages = htmlPages();
 
 describe('channels that need an area code (dial: false) have no one-tap call link', () => {
   it('no page links tel:12389', () => {
-    for (const p of pages) expect(readFileSync(p.file, 'utf8'), p.path).not.toContain('href="tel:12389"');
+    for (const p of pages)
+      expect(readFileSync(p.file, 'utf8'), p.path).not.toContain('href="tel:12389"');
   });
 });
 
@@ -35,8 +36,14 @@ describe('Q&A pages', () => {
       const doc = page(p.path);
       const main = doc.querySelector('main')!;
       expect(main.querySelector('h1')!.text, p.path).toMatch(/？$/);
-      expect(main.querySelector('h1 + .answer'), `${p.path}: answer right after the question`).not.toBeNull();
-      expect(main.querySelectorAll('figure.cite').length, `${p.path}: quotes the law`).toBeGreaterThan(0);
+      expect(
+        main.querySelector('h1 + .answer'),
+        `${p.path}: answer right after the question`,
+      ).not.toBeNull();
+      expect(
+        main.querySelectorAll('figure.cite').length,
+        `${p.path}: quotes the law`,
+      ).toBeGreaterThan(0);
       expect(main.text).toContain('来源');
       expect(main.text).toContain('发布日期');
       expect(main.text).toContain('更新日期');
@@ -45,9 +52,13 @@ describe('Q&A pages', () => {
 
   it('quotes verbatim law text, linked to the article page', () => {
     const doc = page('/qa/reporter-protection/');
-    const cite = doc.querySelectorAll('figure.cite').find((f) => f.querySelector('figcaption a')?.getAttribute('href') === '/law/61/');
+    const cite = doc
+      .querySelectorAll('figure.cite')
+      .find((f) => f.querySelector('figcaption a')?.getAttribute('href') === '/law/61/');
     expect(cite).toBeDefined();
-    expect(cite!.querySelector('blockquote')!.text).toContain('（五）变更被保护人员的身份，重新安排住所和工作单位；');
+    expect(cite!.querySelector('blockquote')!.text).toContain(
+      '（五）变更被保护人员的身份，重新安排住所和工作单位；',
+    );
   });
 
   it('together cite articles from all 9 chapters', () => {
@@ -58,26 +69,36 @@ describe('Q&A pages', () => {
         if (m) cited.add(Number(m[1]));
       }
     }
-    const chapters = law.chapters.filter((c) => c.articles.some((n) => cited.has(n))).map((c) => c.title);
+    const chapters = law.chapters
+      .filter((c) => c.articles.some((n) => cited.has(n)))
+      .map((c) => c.title);
     expect(chapters).toEqual(law.chapters.map((c) => c.title));
   });
 
   it('/qa/ lists every question, grouped by topic', () => {
     const doc = page('/qa/');
-    const links = new Set(doc.querySelectorAll('main section a').map((a) => a.getAttribute('href')));
+    const links = new Set(
+      doc.querySelectorAll('main section a').map((a) => a.getAttribute('href')),
+    );
     for (const p of qa) expect(links.has(p.path), p.path).toBe(true);
     expect(doc.querySelectorAll('main section h2').length).toBeGreaterThan(5);
   });
 
   it('article pages list the questions that cite them', () => {
-    const links = page('/law/61/').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const links = page('/law/61/')
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href'));
     expect(links).toContain('/qa/reporter-protection/');
   });
 
   it('article pages link back to the cases that illustrate them', () => {
-    const links = page('/law/23/').querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const links = page('/law/23/')
+      .querySelectorAll('main a')
+      .map((a) => a.getAttribute('href'));
     expect(links).toContain('/cases/scenario-violent-debt-collection/');
-    expect(page('/cases/scenario-violent-debt-collection/').querySelector('.scenario-flag')!.text).toContain('情景示例');
+    expect(
+      page('/cases/scenario-violent-debt-collection/').querySelector('.scenario-flag')!.text,
+    ).toContain('情景示例');
   });
 });
 
@@ -105,11 +126,20 @@ describe('/report/', () => {
   });
 
   it('covers preparation, anonymity, protection, rewards and honest mistakes, with quotes', () => {
-    for (const h of ['举报前准备什么', '实名举报和保密', '举报人受什么保护', '举报有没有奖励', '举报错了怎么办', '本站不收集任何信息']) {
+    for (const h of [
+      '举报前准备什么',
+      '实名举报和保密',
+      '举报人受什么保护',
+      '举报有没有奖励',
+      '举报错了怎么办',
+      '本站不收集任何信息',
+    ]) {
       expect(doc.querySelectorAll('main h2').map((e) => e.text)).toContain(h);
     }
     const cited = doc.querySelectorAll('figure.cite figcaption').map((f) => f.text);
-    expect(cited.some((c) => c.includes('刑事诉讼法') && c.includes('第一百一十一条第二款'))).toBe(true);
+    expect(cited.some((c) => c.includes('刑事诉讼法') && c.includes('第一百一十一条第二款'))).toBe(
+      true,
+    );
     expect(cited.some((c) => c.includes('第八条'))).toBe(true);
     expect(text).not.toMatch(/\d+\s*(元|万元)/);
   });

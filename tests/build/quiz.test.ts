@@ -5,7 +5,13 @@ import { exists, page } from '../harness/dist.ts';
 
 // /quiz/ without JavaScript (tests/browser/quiz.test.ts runs it in Chromium).
 describe('/quiz/', () => {
-  const quiz = parseYaml(readFileSync('content/quiz.yaml', 'utf8')) as Array<{ id: string; question: string; options: string[]; answer: number; article?: number }>;
+  const quiz = parseYaml(readFileSync('content/quiz.yaml', 'utf8')) as Array<{
+    id: string;
+    question: string;
+    options: string[];
+    answer: number;
+    article?: number;
+  }>;
   const doc = page('/quiz/');
 
   it('shows every question without JavaScript, each answer behind 看答案, with a link to an article that exists when it tests one', () => {
@@ -28,7 +34,9 @@ describe('/quiz/', () => {
       if (anchor) expect(page(path!).querySelector(`#${anchor}`), href).not.toBeNull();
     }
     expect(doc.querySelector('#quiz-q01 a.quiz-source')!.getAttribute('href')).toBe('/law/77/');
-    expect(doc.querySelector('#quiz-q06 a.quiz-source')!.getAttribute('href')).toBe('/law/excerpts/#criminal-law-294');
+    expect(doc.querySelector('#quiz-q06 a.quiz-source')!.getAttribute('href')).toBe(
+      '/law/excerpts/#criminal-law-294',
+    );
   });
 
   it('shows no law link for a question that tests no article: no article names 12337', () => {
@@ -39,6 +47,8 @@ describe('/quiz/', () => {
     expect(item.querySelector('a.quiz-source')).toBeNull();
     expect(item.text).not.toContain('看法律原文');
     // Every other question still links its article.
-    expect(doc.querySelectorAll('a.quiz-source')).toHaveLength(quiz.filter((x) => x.article !== undefined).length);
+    expect(doc.querySelectorAll('a.quiz-source')).toHaveLength(
+      quiz.filter((x) => x.article !== undefined).length,
+    );
   });
 });

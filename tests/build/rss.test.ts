@@ -7,8 +7,19 @@ import { config, root, pages } from '../helpers/reading-pages.ts';
 // The RSS feed of cases and news.
 describe('RSS feed of cases and news', () => {
   const xml = readFileSync(`${DIST}/rss.xml`, 'utf8');
-  const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(xml) as {
-    rss: { '@_version': string; channel: { title: string; link: string; description: string; language: string; item?: Array<Record<string, string>> } };
+  const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(
+    xml,
+  ) as {
+    rss: {
+      '@_version': string;
+      channel: {
+        title: string;
+        link: string;
+        description: string;
+        language: string;
+        item?: Array<Record<string, string>>;
+      };
+    };
   };
   const items = feed.rss.channel.item ?? [];
 
@@ -23,10 +34,14 @@ describe('RSS feed of cases and news', () => {
   });
 
   it('lists every case and news page, newest first, with absolute links that exist, guids and RFC 822 dates', () => {
-    const built = pages.filter((p) => /^\/(cases|news)\/[^/]+\/$/.test(p.path)).map((p) => root + p.path.slice(1));
+    const built = pages
+      .filter((p) => /^\/(cases|news)\/[^/]+\/$/.test(p.path))
+      .map((p) => root + p.path.slice(1));
     expect(items.map((i) => i.link).sort()).toEqual(built.sort());
     const dates = items.map((i) => {
-      expect(i.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      expect(i.pubDate).toMatch(
+        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+      );
       return Date.parse(i.pubDate!);
     });
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
@@ -41,7 +56,9 @@ describe('RSS feed of cases and news', () => {
   // Posters (print sheets) and /q/ redirects are not reading pages, and do not announce it.
   it('is announced in the head of every reading page', () => {
     for (const p of pages) {
-      const link = page(p.path).querySelector('head link[rel="alternate"][type="application/rss+xml"]');
+      const link = page(p.path).querySelector(
+        'head link[rel="alternate"][type="application/rss+xml"]',
+      );
       expect(link?.getAttribute('href'), p.path).toBe('/rss.xml');
     }
   });

@@ -51,6 +51,7 @@ describe('the search text index in dist/', () => {
   });
 
   it('numbers pages type by type, so the type filter is an id range', () => {
-    for (const [k, from, to] of x.k) for (let id = from; id < to; id++) expect(records[id]!.k, records[id]!.u).toBe(k);
+    for (const [k, from, to] of x.k)
+      for (let id = from; id < to; id++) expect(records[id]!.k, records[id]!.u).toBe(k);
   });
 });

@@ -10,17 +10,26 @@ describe('Open Graph', () => {
     const images = new Set<string>();
     for (const p of pages) {
       const doc = page(p.path);
-      const og = (k: string) => doc.querySelector(`meta[property="og:${k}"]`)?.getAttribute('content');
-      for (const k of ['type', 'title', 'description', 'url', 'site_name', 'image', 'image:alt']) expect(og(k), `${p.path} og:${k}`).toBeTruthy();
+      const og = (k: string) =>
+        doc.querySelector(`meta[property="og:${k}"]`)?.getAttribute('content');
+      for (const k of ['type', 'title', 'description', 'url', 'site_name', 'image', 'image:alt'])
+        expect(og(k), `${p.path} og:${k}`).toBeTruthy();
       expect(og('image')!.startsWith(root), p.path).toBe(true);
       expect(exists(og('image')!.slice(root.length)), og('image')!).toBe(true);
       expect([og('image:width'), og('image:height')]).toEqual(['1200', '630']);
-      if (doc.querySelector('link[rel="canonical"]')) expect(og('url'), p.path).toBe(doc.querySelector('link[rel="canonical"]')!.getAttribute('href'));
+      if (doc.querySelector('link[rel="canonical"]'))
+        expect(og('url'), p.path).toBe(
+          doc.querySelector('link[rel="canonical"]')!.getAttribute('href'),
+        );
       images.add(og('image')!);
     }
     expect(images.size).toBeLessThanOrEqual(SHARE_SECTIONS.length);
-    expect(page('/law/61/').querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(root + 'share/law.png');
-    expect(page('/qa/').querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(root + 'share/qa.png');
+    expect(
+      page('/law/61/').querySelector('meta[property="og:image"]')!.getAttribute('content'),
+    ).toBe(root + 'share/law.png');
+    expect(page('/qa/').querySelector('meta[property="og:image"]')!.getAttribute('content')).toBe(
+      root + 'share/qa.png',
+    );
   });
 });
 
@@ -33,11 +42,15 @@ const faqPageShape = z
     inLanguage: z.string().optional(),
     mainEntity: z
       .array(
-        z.object({
-          '@type': z.literal('Question'),
-          name: z.string().min(1),
-          acceptedAnswer: z.object({ '@type': z.literal('Answer'), text: z.string().min(1) }).strict(),
-        }).strict(),
+        z
+          .object({
+            '@type': z.literal('Question'),
+            name: z.string().min(1),
+            acceptedAnswer: z
+              .object({ '@type': z.literal('Answer'), text: z.string().min(1) })
+              .strict(),
+          })
+          .strict(),
       )
       .min(1),
   })
@@ -50,10 +63,17 @@ describe('FAQPage structured data on Q&A pages', () => {
     expect(blocks).toHaveLength(1);
     const data = faqPageShape.parse(JSON.parse(blocks[0]!.text));
     expect(data.url).toBe(root + path.slice(1));
-    expect(data.mainEntity).toEqual([{ '@type': 'Question', name: doc.querySelector('h1')!.text, acceptedAnswer: { '@type': 'Answer', text: doc.querySelector('.answer')!.text } }]);
+    expect(data.mainEntity).toEqual([
+      {
+        '@type': 'Question',
+        name: doc.querySelector('h1')!.text,
+        acceptedAnswer: { '@type': 'Answer', text: doc.querySelector('.answer')!.text },
+      },
+    ]);
   });
 
   it('appears on Q&A pages only', () => {
-    for (const p of pages.filter((x) => !qaPages.includes(x))) expect(page(p.path).querySelector('script[type="application/ld+json"]'), p.path).toBeNull();
+    for (const p of pages.filter((x) => !qaPages.includes(x)))
+      expect(page(p.path).querySelector('script[type="application/ld+json"]'), p.path).toBeNull();
   });
 });

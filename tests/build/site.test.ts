@@ -17,7 +17,8 @@ describe('the law pages', () => {
 
   it('puts every article on /law/ with its #art-<n> anchor, under a table of contents of 9 chapters', () => {
     const doc = page('/law/');
-    for (let n = 1; n <= 77; n++) expect(doc.querySelector(`#art-${n}`), `#art-${n}`).not.toBeNull();
+    for (let n = 1; n <= 77; n++)
+      expect(doc.querySelector(`#art-${n}`), `#art-${n}`).not.toBeNull();
     expect(doc.querySelectorAll('.toc li')).toHaveLength(9);
   });
 
@@ -34,37 +35,55 @@ describe('the law pages', () => {
 });
 
 describe('every page', () => {
-  it.each(pages.map((p) => [p.path, p.file]))('%s has lang, title, description and canonical', (path) => {
-    const doc = page(path);
-    expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
-    expect(doc.querySelector('title')!.text.trim().length).toBeGreaterThan(0);
-    expect(doc.querySelector('meta[name="description"]')!.getAttribute('content')!.length).toBeGreaterThan(10);
-    const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-    // Search and 404 (noindex) have no address of their own to name; redirects name their target.
-    const noindex = doc.querySelector('meta[name="robots"]')?.getAttribute('content')?.includes('noindex');
-    if (!noindex || canonical !== undefined) expect(canonical?.startsWith(siteOrigin + '/')).toBe(true);
-  });
+  it.each(pages.map((p) => [p.path, p.file]))(
+    '%s has lang, title, description and canonical',
+    (path) => {
+      const doc = page(path);
+      expect(doc.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
+      expect(doc.querySelector('title')!.text.trim().length).toBeGreaterThan(0);
+      expect(
+        doc.querySelector('meta[name="description"]')!.getAttribute('content')!.length,
+      ).toBeGreaterThan(10);
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      // Search and 404 (noindex) have no address of their own to name; redirects name their target.
+      const noindex = doc
+        .querySelector('meta[name="robots"]')
+        ?.getAttribute('content')
+        ?.includes('noindex');
+      if (!noindex || canonical !== undefined)
+        expect(canonical?.startsWith(siteOrigin + '/')).toBe(true);
+    },
+  );
 
   it('gives every page a title of its own', () => {
     const byTitle = Map.groupBy(pages, (p) => page(p.path).querySelector('title')!.text.trim());
-    expect([...byTitle].filter(([, ps]) => ps.length > 1).map(([t, ps]) => `${t}: ${ps.map((p) => p.path).join(' ')}`)).toEqual([]);
+    expect(
+      [...byTitle]
+        .filter(([, ps]) => ps.length > 1)
+        .map(([t, ps]) => `${t}: ${ps.map((p) => p.path).join(' ')}`),
+    ).toEqual([]);
   });
 
   // A poster (/posters/<page>/) prints one page and carries that page's description; apart
   // from that pair, no two pages share one.
   it('gives every page a description of its own, a poster sharing only that of the page it prints', () => {
-    const described = (path: string) => page(path).querySelector('meta[name="description"]')!.getAttribute('content')!;
+    const described = (path: string) =>
+      page(path).querySelector('meta[name="description"]')!.getAttribute('content')!;
     const byDescription = Map.groupBy(pages, (p) => described(p.path));
     const shared = [...byDescription.values()]
       .filter((ps) => ps.length > 1)
       .map((ps) => ps.map((p) => p.path))
-      .filter(([a, b, ...more]) => !(more.length === 0 && (b === `/posters${a}` || a === `/posters${b}`)));
+      .filter(
+        ([a, b, ...more]) => !(more.length === 0 && (b === `/posters${a}` || a === `/posters${b}`)),
+      );
     expect(shared).toEqual([]);
   });
 
   it('links to 我要举报 from every page', () => {
     for (const p of pages) {
-      const hrefs = page(p.path).querySelectorAll('a').map((a) => a.getAttribute('href'));
+      const hrefs = page(p.path)
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href'));
       expect(hrefs, p.path).toContain('/report/');
     }
   });
@@ -72,14 +91,22 @@ describe('every page', () => {
 
 describe('self-contained output', () => {
   const files = walk(DIST);
-  const external = (url: string | undefined) => !!url && /^(https?:)?\/\//i.test(url) && !url.startsWith(siteOrigin + '/');
+  const external = (url: string | undefined) =>
+    !!url && /^(https?:)?\/\//i.test(url) && !url.startsWith(siteOrigin + '/');
 
   it('no HTML page loads anything from another host', () => {
     for (const p of pages) {
       const doc = page(p.path);
       const loaded = [
-        ...doc.querySelectorAll('script[src],img[src],iframe[src],source[src],audio[src],video[src],embed[src]').map((e) => e.getAttribute('src')),
-        ...doc.querySelectorAll('link[href]').filter((e) => e.getAttribute('rel') !== 'canonical').map((e) => e.getAttribute('href')),
+        ...doc
+          .querySelectorAll(
+            'script[src],img[src],iframe[src],source[src],audio[src],video[src],embed[src]',
+          )
+          .map((e) => e.getAttribute('src')),
+        ...doc
+          .querySelectorAll('link[href]')
+          .filter((e) => e.getAttribute('rel') !== 'canonical')
+          .map((e) => e.getAttribute('href')),
         ...doc.querySelectorAll('object[data]').map((e) => e.getAttribute('data')),
       ];
       expect(loaded.filter(external), p.path).toEqual([]);
@@ -104,9 +131,14 @@ describe('self-contained output', () => {
   // budget is tested in tests/build/residents.test.ts. Search code is not part of it.
   it('reading pages load no search code before the reader searches', () => {
     for (const path of ['/', '/law/', '/law/61/']) {
-      const srcs = page(path).querySelectorAll('script[src]').map((s) => s.getAttribute('src')!);
+      const srcs = page(path)
+        .querySelectorAll('script[src]')
+        .map((s) => s.getAttribute('src')!);
       expect(srcs.length, path).toBeGreaterThan(0);
-      expect(srcs.filter((s) => /pagefind|search/.test(s)), path).toEqual([]);
+      expect(
+        srcs.filter((s) => /pagefind|search/.test(s)),
+        path,
+      ).toEqual([]);
     }
   });
 });
@@ -148,17 +180,29 @@ describe('nothing is silently dropped', () => {
     const { entryPath } = await import('../../src/lib/routes.ts');
     for (const c of MDX_COLLECTIONS) {
       const dir = `content/${c.dir}`;
-      const sources = has(dir) ? readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')) : [];
+      const sources = has(dir)
+        ? readdirSync(dir).filter((f) => f.endsWith('.mdx') && !f.startsWith('_'))
+        : [];
       const published = sources
-        .filter((f) => (parseYaml(splitFrontmatter(readFileSync(`${dir}/${f}`, 'utf8')).yaml ?? '') as { draft?: boolean }).draft !== true)
+        .filter(
+          (f) =>
+            (
+              parseYaml(splitFrontmatter(readFileSync(`${dir}/${f}`, 'utf8')).yaml ?? '') as {
+                draft?: boolean;
+              }
+            ).draft !== true,
+        )
         .map((f) => entryPath(c.name, f.replace(/\.mdx$/, '')));
-      const built = pages.map((p) => p.path).filter((p) => new RegExp(`^${entryPath(c.name, '[^/]+').replace(/\//g, '\\/')}$`).test(p));
+      const built = pages
+        .map((p) => p.path)
+        .filter((p) => new RegExp(`^${entryPath(c.name, '[^/]+').replace(/\//g, '\\/')}$`).test(p));
       expect(built.sort(), c.name).toEqual(published.sort());
     }
   });
 
   it('every static route the content check accepts is really built', async () => {
     const { STATIC_PATHS } = await import('../../src/lib/routes.ts');
-    for (const p of STATIC_PATHS) expect(exists(p === '/' ? 'index.html' : `${p.slice(1)}index.html`), p).toBe(true);
+    for (const p of STATIC_PATHS)
+      expect(exists(p === '/' ? 'index.html' : `${p.slice(1)}index.html`), p).toBe(true);
   });
 });

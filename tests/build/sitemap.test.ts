@@ -25,6 +25,12 @@ describe('sitemap and robots.txt', () => {
 
   it('robots.txt allows crawling and names the sitemap index on the configured base URL', () => {
     const robots = readFileSync(`${DIST}/robots.txt`, 'utf8');
-    expect(robots.split('\n')).toEqual(['User-agent: *', 'Allow: /', '', `Sitemap: ${root}sitemap-index.xml`, '']);
+    expect(robots.split('\n')).toEqual([
+      'User-agent: *',
+      'Allow: /',
+      '',
+      `Sitemap: ${root}sitemap-index.xml`,
+      '',
+    ]);
   });
 });

@@ -23,19 +23,29 @@ export interface RunResult {
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, FORCE_COLOR: '0' } });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, FORCE_COLOR: '0' },
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => chunks.push(d));
     child.stderr.on('data', (d: Buffer) => chunks.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - started, code: code ?? 1, output: Buffer.concat(chunks).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({
+        ms: performance.now() - started,
+        code: code ?? 1,
+        output: Buffer.concat(chunks).toString('utf8'),
+      }),
+    );
   });
 }
 
 /** `astro build` of the working tree into dist/, unless the command line says --no-build. */
 export async function buildUnlessSkipped(): Promise<void> {
   if (process.argv.includes('--no-build')) {
-    if (!existsSync('dist/index.html')) throw new Error('--no-build: dist/ has no built site; run npm run build first');
+    if (!existsSync('dist/index.html'))
+      throw new Error('--no-build: dist/ has no built site; run npm run build first');
     console.log('Using the existing dist/ (--no-build).');
     return;
   }

@@ -20,6 +20,8 @@ export default class DistinctChecksReporter implements Reporter {
         distinct.add(`${t.project.name}\0${m.moduleId}\0${at}`);
       }
     }
-    console.log(`\nChecks: ${distinct.size} distinct, ${total} tests in all (${passed} passed); per-page instances of one check count once.`);
+    console.log(
+      `\nChecks: ${distinct.size} distinct, ${total} tests in all (${passed} passed); per-page instances of one check count once.`,
+    );
   }
 }

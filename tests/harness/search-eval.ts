@@ -24,10 +24,21 @@ export interface QueryOutcome extends QueryCase {
 }
 
 export function loadQueries(file = 'tests/search/queries.yaml'): QueryCase[] {
-  return (parse(readFileSync(file, 'utf8')) as Array<{ q: string | number; expect: string[]; kind: string }>).map((c) => ({ ...c, q: String(c.q) }));
+  return (
+    parse(readFileSync(file, 'utf8')) as Array<{
+      q: string | number;
+      expect: string[];
+      kind: string;
+    }>
+  ).map((c) => ({ ...c, q: String(c.q) }));
 }
 
-export function summarise(outcomes: QueryOutcome[]): { recall5: number; mrr: number; answerable: number; irrelevantTops: number } {
+export function summarise(outcomes: QueryOutcome[]): {
+  recall5: number;
+  mrr: number;
+  answerable: number;
+  irrelevantTops: number;
+} {
   const answerable = outcomes.filter((o) => o.expect.length > 0);
   const recall5 = answerable.filter((o) => o.rank > 0).length / answerable.length;
   const mrr = answerable.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / answerable.length;
@@ -38,15 +49,29 @@ export function summarise(outcomes: QueryOutcome[]): { recall5: number; mrr: num
 function outcome(c: QueryCase, got: string[], ms: number): QueryOutcome {
   const top = got.slice(0, 5);
   const idx = top.findIndex((u) => c.expect.includes(u));
-  return { ...c, got: top, rank: idx + 1, ms, irrelevantTop: c.expect.length === 0 ? top[0] : undefined };
+  return {
+    ...c,
+    got: top,
+    rank: idx + 1,
+    ms,
+    irrelevantTop: c.expect.length === 0 ? top[0] : undefined,
+  };
 }
 
 /** Types the query into the search page and reads the result links once they show. */
-export async function runSiteSearch(page: Page, origin: string, c: QueryCase): Promise<QueryOutcome> {
+export async function runSiteSearch(
+  page: Page,
+  origin: string,
+  c: QueryCase,
+): Promise<QueryOutcome> {
   if (!page.url().startsWith(origin + '/search/')) await page.goto(origin + '/search/');
   const input = page.locator('#search-page-q');
   await input.fill('');
-  await page.waitForFunction(() => document.querySelector('#search-results')!.children.length === 0 && document.querySelector('#search-status')!.textContent === '');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('#search-results')!.children.length === 0 &&
+      document.querySelector('#search-status')!.textContent === '',
+  );
   await input.fill(c.q);
   const typedAt = Date.now();
   await page.waitForFunction(
@@ -58,12 +83,18 @@ export async function runSiteSearch(page: Page, origin: string, c: QueryCase): P
     { timeout: 15_000 },
   );
   const ms = Date.now() - typedAt;
-  const got = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const got = await page
+    .locator('#search-results li a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   return outcome(c, got, ms);
 }
 
 /** Plain pagefind with default settings: the baseline the strategy is measured against. */
-export async function runPlainPagefind(page: Page, origin: string, c: QueryCase): Promise<QueryOutcome> {
+export async function runPlainPagefind(
+  page: Page,
+  origin: string,
+  c: QueryCase,
+): Promise<QueryOutcome> {
   if (!page.url().startsWith(origin + '/search/')) await page.goto(origin + '/search/');
   const t0 = Date.now();
   const got = await page.evaluate(async (q) => {
@@ -72,7 +103,9 @@ export async function runPlainPagefind(page: Page, origin: string, c: QueryCase)
       search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
     };
     const r = await pf.search(q);
-    return Promise.all(r.results.slice(0, 5).map(async (x) => new URL((await x.data()).url, location.href).pathname));
+    return Promise.all(
+      r.results.slice(0, 5).map(async (x) => new URL((await x.data()).url, location.href).pathname),
+    );
   }, c.q);
   return outcome(c, got, Date.now() - t0);
 }

@@ -24,13 +24,20 @@ export function freePort(): Promise<number> {
 }
 
 /** `args` and `env` are passed on to `astro preview` (the scale benchmark previews its own build with them). */
-export async function startPreview(port?: number, opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
+export async function startPreview(
+  port?: number,
+  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningServer> {
   port ??= await freePort();
-  const child: ChildProcess = spawn('node_modules/.bin/astro', ['preview', '--port', String(port), '--host', '127.0.0.1', ...(opts.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-    env: { ...process.env, ...opts.env, FORCE_COLOR: '0' },
-  });
+  const child: ChildProcess = spawn(
+    'node_modules/.bin/astro',
+    ['preview', '--port', String(port), '--host', '127.0.0.1', ...(opts.args ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, ...opts.env, FORCE_COLOR: '0' },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

@@ -59,7 +59,12 @@ export function recordTransfers(context: BrowserContext): TransferLog {
  * A first search from a cold cache: opens /search/?q=… in a fresh 375×812 context, waits
  * for the results and for the network to go quiet, and returns everything downloaded.
  */
-export async function firstSearchTransfers(browser: Browser, siteUrl: string, query: string, opts: { fullText?: boolean } = {}): Promise<Transfer[]> {
+export async function firstSearchTransfers(
+  browser: Browser,
+  siteUrl: string,
+  query: string,
+  opts: { fullText?: boolean } = {},
+): Promise<Transfer[]> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const log = recordTransfers(context);
   try {
@@ -70,7 +75,12 @@ export async function firstSearchTransfers(browser: Browser, siteUrl: string, qu
       // The reader asks for the full-text results: pagefind loads now.
       const before = await page.locator('#search-results li').count();
       await page.locator('.search-more').click();
-      await page.waitForFunction((n) => !document.querySelector('.search-more') && document.querySelectorAll('#search-results li').length >= n, before);
+      await page.waitForFunction(
+        (n) =>
+          !document.querySelector('.search-more') &&
+          document.querySelectorAll('#search-results li').length >= n,
+        before,
+      );
     }
     await page.waitForLoadState('networkidle');
     await log.settled();

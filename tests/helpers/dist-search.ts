@@ -12,9 +12,17 @@ import { DIST } from '../harness/dist.ts';
 export function loadDistSearch(dist = DIST) {
   const hints = JSON.parse(readFileSync(`${dist}/search-hints.json`, 'utf8')) as SearchHints;
   const x = hints.x!;
-  const shards = new Map(Array.from({ length: x?.s ?? 0 }, (_, i) => [i, JSON.parse(readFileSync(`${dist}/${x.dir}/${i}.json`, 'utf8')) as TextShard]));
+  const shards = new Map(
+    Array.from({ length: x?.s ?? 0 }, (_, i) => [
+      i,
+      JSON.parse(readFileSync(`${dist}/${x.dir}/${i}.json`, 'utf8')) as TextShard,
+    ]),
+  );
   const blocks = Math.ceil((x?.n ?? 0) / (x?.rb ?? 1));
-  const records: PageRecord[] = Array.from({ length: blocks }, (_, b) => JSON.parse(readFileSync(`${dist}/${x.dir}/p${b}.json`, 'utf8')) as PageRecord[]).flat();
+  const records: PageRecord[] = Array.from(
+    { length: blocks },
+    (_, b) => JSON.parse(readFileSync(`${dist}/${x.dir}/p${b}.json`, 'utf8')) as PageRecord[],
+  ).flat();
   const search = (q: string) => rankIds(q, hints, shards).map((id) => records[id]!.u);
   return { hints, x, shards, records, search };
 }

@@ -16,11 +16,15 @@ export async function startEditor(dir: string): Promise<RunningEditor> {
   const port = await freePort();
   const node = resolve('node_modules/.bin/node');
   const started = performance.now();
-  const child: ChildProcess = spawn(node, [join(dir, 'scripts/editor/server.ts'), '--no-open', '--no-preview', '--port', String(port)], {
-    cwd: dir,
-    env: cleanEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    node,
+    [join(dir, 'scripts/editor/server.ts'), '--no-open', '--no-preview', '--port', String(port)],
+    {
+      cwd: dir,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
@@ -51,7 +55,20 @@ export async function startEditor(dir: string): Promise<RunningEditor> {
 
 /** Makes the folder a Git repository with one commit, so a test can read `git diff`. */
 export function gitBaseline(dir: string): (path: string) => string {
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', '-c', 'core.autocrlf=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    spawnSync(
+      'git',
+      [
+        '-c',
+        'user.name=test',
+        '-c',
+        'user.email=test@example.invalid',
+        '-c',
+        'core.autocrlf=false',
+        ...args,
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'baseline');

@@ -59,7 +59,13 @@ export function checkLinks(dist: string, baseUrl: string): LinkReport {
   for (const f of htmlFiles) {
     const doc = parse(readFileSync(join(dist, f), 'utf8'));
     docs.set(f, doc);
-    ids.set(f, new Set([...doc.querySelectorAll('[id]').map((e) => e.id), ...doc.querySelectorAll('a[name]').map((e) => e.getAttribute('name')!)]));
+    ids.set(
+      f,
+      new Set([
+        ...doc.querySelectorAll('[id]').map((e) => e.id),
+        ...doc.querySelectorAll('a[name]').map((e) => e.getAttribute('name')!),
+      ]),
+    );
   }
 
   const isDir = (rel: string) => {
@@ -72,7 +78,9 @@ export function checkLinks(dist: string, baseUrl: string): LinkReport {
   /** The built file a path below the base is served from, or a problem. */
   const target = (rel: string): { file: string } | { problem: string } => {
     if (rel === '' || rel.endsWith('/')) {
-      return fileSet.has(rel + 'index.html') ? { file: rel + 'index.html' } : { problem: 'no such page' };
+      return fileSet.has(rel + 'index.html')
+        ? { file: rel + 'index.html' }
+        : { problem: 'no such page' };
     }
     if (fileSet.has(rel)) return { file: rel };
     if (isDir(rel)) return { problem: 'folder without the trailing slash' };
@@ -85,8 +93,17 @@ export function checkLinks(dist: string, baseUrl: string): LinkReport {
     const pageUrl = new URL(f.replace(/(^|\/)index\.html$/, '$1'), root);
     const page = '/' + f.replace(/(^|\/)index\.html$/, '$1');
     const refs = [
-      ...URL_ATTRS.flatMap(([sel, attr]) => doc.querySelectorAll(sel).map((e) => e.getAttribute(attr)!)),
-      ...SRCSET.flatMap((sel) => doc.querySelectorAll(sel).flatMap((e) => e.getAttribute('srcset')!.split(',').map((c) => c.trim().split(/\s+/)[0]!))),
+      ...URL_ATTRS.flatMap(([sel, attr]) =>
+        doc.querySelectorAll(sel).map((e) => e.getAttribute(attr)!),
+      ),
+      ...SRCSET.flatMap((sel) =>
+        doc.querySelectorAll(sel).flatMap((e) =>
+          e
+            .getAttribute('srcset')!
+            .split(',')
+            .map((c) => c.trim().split(/\s+/)[0]!),
+        ),
+      ),
     ];
     for (const ref of refs) {
       let url: URL;
@@ -100,7 +117,11 @@ export function checkLinks(dist: string, baseUrl: string): LinkReport {
       report.links++;
       const path = decodeURIComponent(url.pathname);
       if (!path.startsWith(basePath)) {
-        report.problems.push({ page, url: ref, problem: `outside the site's base path ${basePath}` });
+        report.problems.push({
+          page,
+          url: ref,
+          problem: `outside the site's base path ${basePath}`,
+        });
         continue;
       }
       const rel = path.slice(basePath.length);
@@ -113,8 +134,14 @@ export function checkLinks(dist: string, baseUrl: string): LinkReport {
         report.anchors++;
         const id = decodeURIComponent(url.hash.slice(1));
         const targetIds = ids.get(found.file);
-        if (!targetIds) report.problems.push({ page, url: ref, problem: 'fragment on a file that is not HTML' });
-        else if (!targetIds.has(id)) report.problems.push({ page, url: ref, problem: `no element with id "${id}" on ${found.file}` });
+        if (!targetIds)
+          report.problems.push({ page, url: ref, problem: 'fragment on a file that is not HTML' });
+        else if (!targetIds.has(id))
+          report.problems.push({
+            page,
+            url: ref,
+            problem: `no element with id "${id}" on ${found.file}`,
+          });
       }
     }
   }

@@ -1,5 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, type RunningServer } from '../harness/server.ts';
@@ -29,14 +37,20 @@ function setDirective(conf: string, name: string, value: string): string {
 }
 
 /** The committed server block, as a deployer would adapt it. */
-export function adaptServerBlock(conf: string, opts: { port: number; root: string; accessLog: string; base: string }): string {
+export function adaptServerBlock(
+  conf: string,
+  opts: { port: number; root: string; accessLog: string; base: string },
+): string {
   let out = conf.replace(/^\s*listen\s[^;]*;\n/gm, '');
   out = out.replace(/^(\s*)server_name\b/m, `$1listen 127.0.0.1:${opts.port};\n$1server_name`);
   out = setDirective(out, 'root', opts.root);
   out = out.replace(/^(\s*access_log\s+)\S+/m, `$1${opts.accessLog}`);
   if (opts.base !== '/') {
     const marked = out.match(/^.*# base$/gm) ?? [];
-    if (marked.length !== 2) throw new Error(`deploy/nginx.conf: expected 2 lines marked "# base", found ${marked.length}`);
+    if (marked.length !== 2)
+      throw new Error(
+        `deploy/nginx.conf: expected 2 lines marked "# base", found ${marked.length}`,
+      );
     out = out.replace(/^(.*?)(\s)\/(\S*?)(\s.*# base)$/gm, `$1$2${opts.base}$3$4`);
   }
   return out;
@@ -48,9 +62,11 @@ export function adaptServerBlock(conf: string, opts: { port: number; root: strin
  * root is a folder holding base/, as the README tells deployers.
  */
 export async function startNginx(opts: { site: string; base?: string }): Promise<RunningNginx> {
-  if (!existsSync(NGINX)) throw new Error(`nginx not found at ${NGINX}: apt-get install nginx-light (or set NGINX_PATH)`);
+  if (!existsSync(NGINX))
+    throw new Error(`nginx not found at ${NGINX}: apt-get install nginx-light (or set NGINX_PATH)`);
   const base = opts.base ?? '/';
-  if (!/^\/([^/]+\/)*$/.test(base)) throw new Error(`startNginx: base must look like "/" or "/pufa/", got "${base}"`);
+  if (!/^\/([^/]+\/)*$/.test(base))
+    throw new Error(`startNginx: base must look like "/" or "/pufa/", got "${base}"`);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'aocl-nginx-'));
   let root = resolve(opts.site);
@@ -66,7 +82,12 @@ export async function startNginx(opts: { site: string; base?: string }): Promise
   const errorLog = join(dir, 'error.log');
   writeFileSync(
     join(dir, 'site.conf'),
-    adaptServerBlock(readFileSync(join(DEPLOY, 'nginx.conf'), 'utf8'), { port, root, accessLog, base }),
+    adaptServerBlock(readFileSync(join(DEPLOY, 'nginx.conf'), 'utf8'), {
+      port,
+      root,
+      accessLog,
+      base,
+    }),
   );
   writeFileSync(
     join(dir, 'nginx.conf'),
@@ -79,7 +100,9 @@ export async function startNginx(opts: { site: string; base?: string }): Promise
       'http {',
       '  include /etc/nginx/mime.types;',
       '  default_type application/octet-stream;',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(dir, t)};`),
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (t) => `  ${t}_temp_path ${join(dir, t)};`,
+      ),
       '  include site.conf;',
       '}',
       '',
@@ -87,7 +110,9 @@ export async function startNginx(opts: { site: string; base?: string }): Promise
   );
   const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', errorLog];
   const global = `daemon off; pid ${join(dir, 'nginx.pid')}; error_log ${errorLog} warn;`;
-  const child: ChildProcess = spawn(NGINX, [...args, '-g', global], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX, [...args, '-g', global], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -96,7 +121,8 @@ export async function startNginx(opts: { site: string; base?: string }): Promise
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited early (${child.exitCode}):\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`nginx exited early (${child.exitCode}):\n${log()}`);
     try {
       await fetch(url + base);
       break;

@@ -24,8 +24,16 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   return page.evaluate(async (tags) => {
     const w = window as unknown as { axe: typeof axe };
-    const res = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    const res = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   }, AXE_TAGS);
 }
 
@@ -44,12 +52,16 @@ export interface TabStop {
  * Targets, in the header where the page has one: the search field, every link of the
  * navigation, and the 我要举报 link. They are marked with a data attribute first.
  */
-export async function tabThrough(page: Page, max = 40): Promise<{ stops: TabStop[]; missing: string[] }> {
+export async function tabThrough(
+  page: Page,
+  max = 40,
+): Promise<{ stops: TabStop[]; missing: string[] }> {
   const targets = await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur?.();
     window.scrollTo(0, 0);
     const scope = document.querySelector('header') ?? document.body;
-    const first = (sel: string) => scope.querySelector<HTMLElement>(sel) ?? document.querySelector<HTMLElement>(sel);
+    const first = (sel: string) =>
+      scope.querySelector<HTMLElement>(sel) ?? document.querySelector<HTMLElement>(sel);
     const found: string[] = [];
     const mark = (el: HTMLElement | null | undefined, name: string) => {
       if (!el) return;
@@ -57,9 +69,16 @@ export async function tabThrough(page: Page, max = 40): Promise<{ stops: TabStop
       found.push(name);
     };
     mark(first('[role="search"] input, search input'), 'the search field');
-    for (const a of scope.querySelectorAll<HTMLAnchorElement>('nav a[href]')) mark(a, `navigation link ${a.getAttribute('href')}`);
-    const report = [...scope.querySelectorAll<HTMLAnchorElement>('a[href]'), ...document.querySelectorAll<HTMLAnchorElement>('a[href]')];
-    mark(report.find((a) => a.textContent?.trim() === '我要举报'), 'the 我要举报 link');
+    for (const a of scope.querySelectorAll<HTMLAnchorElement>('nav a[href]'))
+      mark(a, `navigation link ${a.getAttribute('href')}`);
+    const report = [
+      ...scope.querySelectorAll<HTMLAnchorElement>('a[href]'),
+      ...document.querySelectorAll<HTMLAnchorElement>('a[href]'),
+    ];
+    mark(
+      report.find((a) => a.textContent?.trim() === '我要举报'),
+      'the 我要举报 link',
+    );
     return found;
   });
   const nav = targets.filter((t) => t.startsWith('navigation link '));
@@ -72,7 +91,8 @@ export async function tabThrough(page: Page, max = 40): Promise<{ stops: TabStop
     stops.push(
       await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return { tag: 'body', text: '', href: null, target: null, focusVisible: false };
+        if (!el || el === document.body)
+          return { tag: 'body', text: '', href: null, target: null, focusVisible: false };
         const cs = getComputedStyle(el);
         const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
         return {
@@ -94,10 +114,14 @@ export async function tabThrough(page: Page, max = 40): Promise<{ stops: TabStop
  * viewport horizontally.
  */
 export async function setTextZoom(cdp: CDPSession, factor: number): Promise<void> {
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round(16 * factor), fixed: Math.round(13 * factor) } });
+  await cdp.send('Page.setFontSizes', {
+    fontSizes: { standard: Math.round(16 * factor), fixed: Math.round(13 * factor) },
+  });
 }
 
-export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const root = document.documentElement;
     const width = root.clientWidth;
@@ -105,9 +129,18 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     if (root.scrollWidth > width) {
       for (const el of document.body.querySelectorAll('*')) {
         const r = el.getBoundingClientRect();
-        if (r.width > 0 && r.right > width + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1)) {
-          const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
-          culprits.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls} (right edge ${Math.round(r.right)}px)`);
+        if (
+          r.width > 0 &&
+          r.right > width + 1 &&
+          !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1)
+        ) {
+          const cls =
+            typeof el.className === 'string' && el.className
+              ? '.' + el.className.trim().split(/\s+/).join('.')
+              : '';
+          culprits.push(
+            `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls} (right edge ${Math.round(r.right)}px)`,
+          );
         }
       }
     }
@@ -121,11 +154,18 @@ export async function collectCspViolations(context: BrowserContext): Promise<voi
     const w = window as unknown as { __cspViolations?: string[] };
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations!.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || location.href}:${e.lineNumber}`);
+      w.__cspViolations!.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || location.href}:${e.lineNumber}`,
+      );
     });
   });
 }
 
 export function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['(CSP listener missing)']);
+  return page.evaluate(
+    () =>
+      (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [
+        '(CSP listener missing)',
+      ],
+  );
 }

@@ -25,13 +25,16 @@ export async function decodeQr(page: Page, decoder: Page): Promise<string | unde
   const png = await page.locator('svg.qr').screenshot();
   // Pixels travel back as base64: a JSON array of numbers would take ten times as long.
   const { rgba, width, height } = await decoder.evaluate(async (b64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const bitmap = await createImageBitmap(
+      await (await fetch(`data:image/png;base64,${b64}`)).blob(),
+    );
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(bitmap, 0, 0);
     const img = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
     let bin = '';
-    for (let i = 0; i < img.data.length; i += 0x8000) bin += String.fromCharCode(...img.data.subarray(i, i + 0x8000));
+    for (let i = 0; i < img.data.length; i += 0x8000)
+      bin += String.fromCharCode(...img.data.subarray(i, i + 0x8000));
     return { rgba: btoa(bin), width: img.width, height: img.height };
   }, png.toString('base64'));
   return jsQR(new Uint8ClampedArray(Buffer.from(rgba, 'base64')), width, height)?.data;
@@ -48,21 +51,33 @@ export function layoutProblems(): { problems: string[]; qrMm: number; sheetMm: [
   const tol = 0.5;
   const sheet = document.querySelector<HTMLElement>('.sheet')!;
   const S = sheet.getBoundingClientRect();
-  const inside = (r: DOMRect, box: DOMRect) => r.left >= box.left - tol && r.right <= box.right + tol && r.top >= box.top - tol && r.bottom <= box.bottom + tol;
-  const label = (el: Element) => el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+  const inside = (r: DOMRect, box: DOMRect) =>
+    r.left >= box.left - tol &&
+    r.right <= box.right + tol &&
+    r.top >= box.top - tol &&
+    r.bottom <= box.bottom + tol;
+  const label = (el: Element) =>
+    el.tagName.toLowerCase() +
+    (typeof el.className === 'string' && el.className
+      ? '.' + el.className.trim().split(/\s+/).join('.')
+      : '');
   const problems: string[] = [];
   const regions = [...sheet.children];
   regions.forEach((region, i) => {
     const R = region.getBoundingClientRect();
     if (!inside(R, S)) problems.push(`${label(region)} leaves the sheet`);
     const prev = regions[i - 1];
-    if (prev && R.top < prev.getBoundingClientRect().bottom - tol) problems.push(`${label(region)} overlaps ${label(prev)}`);
+    if (prev && R.top < prev.getBoundingClientRect().bottom - tol)
+      problems.push(`${label(region)} overlaps ${label(prev)}`);
     for (const el of region.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (!inside(r, R)) problems.push(`${label(el)} leaves ${label(region)}`);
       const cs = getComputedStyle(el);
-      if ((cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+      if (
+        (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') &&
+        (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      ) {
         problems.push(`${label(el)} hides part of its content (overflow ${cs.overflow})`);
       }
     }
@@ -72,13 +87,15 @@ export function layoutProblems(): { problems: string[]; qrMm: number; sheetMm: [
       const range = document.createRange();
       range.selectNodeContents(n);
       for (const r of range.getClientRects()) {
-        if (!inside(r, R)) problems.push(`text “${n.textContent.trim().slice(0, 16)}” leaves ${label(region)}`);
+        if (!inside(r, R))
+          problems.push(`text “${n.textContent.trim().slice(0, 16)}” leaves ${label(region)}`);
       }
     }
   });
   for (const el of [document.documentElement, document.body, sheet]) {
     const cs = getComputedStyle(el);
-    if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') problems.push(`${label(el)} has overflow ${cs.overflow}`);
+    if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible')
+      problems.push(`${label(el)} has overflow ${cs.overflow}`);
   }
   const qr = document.querySelector('svg.qr')!.getBoundingClientRect();
   return { problems, qrMm: qr.width / mm, sheetMm: [S.width / mm, S.height / mm] };

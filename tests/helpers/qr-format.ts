@@ -31,11 +31,18 @@ const LEVELS = ['M', 'L', 'H', 'Q'] as const;
  * masked with 0b10 there): row 8, columns 0 and 1; and column 8, the two bottom rows.
  * Throws when the copies disagree.
  */
-export function errorCorrectionLevel(svg: string, quietZone: number, modules: number): (typeof LEVELS)[number] {
+export function errorCorrectionLevel(
+  svg: string,
+  quietZone: number,
+  modules: number,
+): (typeof LEVELS)[number] {
   const dark = darkModules(svg, quietZone);
   const bit = (r: number, c: number) => (dark.has(`${r},${c}`) ? 1 : 0);
   const beside = ((bit(8, 0) << 1) | bit(8, 1)) ^ 0b10;
   const below = ((bit(modules - 1, 8) << 1) | bit(modules - 2, 8)) ^ 0b10;
-  if (beside !== below) throw new Error(`qr-format: the two copies of the format information disagree (${beside}, ${below})`);
+  if (beside !== below)
+    throw new Error(
+      `qr-format: the two copies of the format information disagree (${beside}, ${below})`,
+    );
   return LEVELS[beside]!;
 }

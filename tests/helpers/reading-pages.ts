@@ -11,9 +11,13 @@ import { DIST, htmlPages, page } from '../harness/dist.ts';
  */
 export const { config } = loadSiteConfig();
 export const root = config.baseUrl.endsWith('/') ? config.baseUrl : config.baseUrl + '/';
-export const pages = htmlPages().filter((p) => !p.path.startsWith('/posters/') && !page(p.path).querySelector('meta[http-equiv="refresh"]'));
+export const pages = htmlPages().filter(
+  (p) =>
+    !p.path.startsWith('/posters/') && !page(p.path).querySelector('meta[http-equiv="refresh"]'),
+);
 export const qaPages = pages.filter((p) => /^\/qa\/[^/]+\/$/.test(p.path));
 /** Size after gzip -9, as the budgets count. */
 export const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 /** The file in dist/ behind an address on the site. */
-export const distFile = (url: string) => join(DIST, new URL(url, root).pathname.slice(new URL(root).pathname.length));
+export const distFile = (url: string) =>
+  join(DIST, new URL(url, root).pathname.slice(new URL(root).pathname.length));

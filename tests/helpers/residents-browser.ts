@@ -22,7 +22,11 @@ export function useSite(): Site {
     contexts: [] as BrowserContext[],
     async open(options: BrowserContextOptions = {}) {
       // Service workers are tested on their own (offline.test.ts); elsewhere they would only add noise.
-      const ctx = await site.browser.newContext({ viewport: { width: 375, height: 812 }, serviceWorkers: 'block', ...options });
+      const ctx = await site.browser.newContext({
+        viewport: { width: 375, height: 812 },
+        serviceWorkers: 'block',
+        ...options,
+      });
       site.contexts.push(ctx);
       return ctx;
     },
@@ -38,8 +42,13 @@ export function useSite(): Site {
   return site;
 }
 
-export const classes = (page: Page) => page.evaluate(() => document.documentElement.className.split(/\s+/).sort());
-export const fontSize = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => getComputedStyle(e).fontSize);
+export const classes = (page: Page) =>
+  page.evaluate(() => document.documentElement.className.split(/\s+/).sort());
+export const fontSize = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => getComputedStyle(e).fontSize);
 
 /** Records the <html> classes when <body> first appears, and every layout shift. */
 export function watchFirstPaint(): void {
@@ -52,7 +61,10 @@ export function watchFirstPaint(): void {
     }
   }).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.__shifts.push(e.value);
+    for (const e of list.getEntries() as Array<
+      PerformanceEntry & { value: number; hadRecentInput: boolean }
+    >)
+      if (!e.hadRecentInput) w.__shifts.push(e.value);
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
@@ -62,7 +74,11 @@ export interface SpeechLog {
 }
 
 /** A stand-in for the browser's speech synthesis, with the given voices (now, or after a delay). */
-export function stubSpeech(arg: { voices: Array<{ lang: string; name: string }>; delay?: number; none?: boolean }): void {
+export function stubSpeech(arg: {
+  voices: Array<{ lang: string; name: string }>;
+  delay?: number;
+  none?: boolean;
+}): void {
   const w = window as unknown as Record<string, unknown>;
   if (arg.none) {
     Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
@@ -73,7 +89,8 @@ export function stubSpeech(arg: { voices: Array<{ lang: string; name: string }>;
   const log: SpeechLog = { spoken: [], paused: false };
   let current: { onend?: () => void; onerror?: (e: unknown) => void } | undefined;
   const synth = {
-    getVoices: () => voices.map((v) => ({ ...v, voiceURI: v.name, localService: true, default: false })),
+    getVoices: () =>
+      voices.map((v) => ({ ...v, voiceURI: v.name, localService: true, default: false })),
     speak(u: { text: string; lang: string; voice?: { name: string } }) {
       log.spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name });
       current = u as typeof current;

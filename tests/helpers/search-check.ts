@@ -20,18 +20,24 @@ export interface SearchOutcome {
 }
 
 /** Opens <siteUrl>search/?q=<query> in a fresh context and waits for the results. */
-export async function searchUnderCsp(browser: Browser, siteUrl: string, query: string): Promise<SearchOutcome> {
+export async function searchUnderCsp(
+  browser: Browser,
+  siteUrl: string,
+  query: string,
+): Promise<SearchOutcome> {
   const context = await browser.newContext();
   await collectCspViolations(context);
   const origin = new URL(siteUrl).origin;
   const foreignRequests: string[] = [];
   context.on('request', (r) => {
-    if (/^https?:/.test(r.url()) && new URL(r.url()).origin !== origin) foreignRequests.push(r.url());
+    if (/^https?:/.test(r.url()) && new URL(r.url()).origin !== origin)
+      foreignRequests.push(r.url());
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const onConsole = (where: string) => (m: { type(): string; text(): string }) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${where} ${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warning')
+      consoleErrors.push(`${where} ${m.type()}: ${m.text()}`);
   };
   page.on('console', onConsole('page'));
   page.on('pageerror', (e) => consoleErrors.push(`page error: ${e}`));
@@ -50,7 +56,9 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
       .first()
       .waitFor({ timeout: 10_000 })
       .catch((e: Error) => consoleErrors.push(`no results: ${e.message.split('\n')[0]}`));
-    const firstHrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const firstHrefs = await page
+      .locator('#search-results li a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     // Ask for the full-text results (搜索全文) so that pagefind (WebAssembly, index chunks)
     // runs under the CSP as well. The button is always offered; its absence is an error.
     const more = page.locator('.search-more');
@@ -61,11 +69,28 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
     if (!offered) consoleErrors.push('no 搜索全文 button');
     else {
       await more.click();
-      await page.waitForFunction(() => !document.querySelector('.search-more'), undefined, { timeout: 10_000 }).catch((e: Error) => consoleErrors.push(`no full-text results: ${e.message.split('\n')[0]}`));
+      await page
+        .waitForFunction(() => !document.querySelector('.search-more'), undefined, {
+          timeout: 10_000,
+        })
+        .catch((e: Error) =>
+          consoleErrors.push(`no full-text results: ${e.message.split('\n')[0]}`),
+        );
     }
-    const hrefs = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = await page
+      .locator('#search-results li a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     const marks = await page.locator('#search-results mark').count();
-    return { hrefs, marks, cspViolations: await cspViolations(page), consoleErrors, foreignRequests, pagefindRan, shardsLoaded, firstHrefs };
+    return {
+      hrefs,
+      marks,
+      cspViolations: await cspViolations(page),
+      consoleErrors,
+      foreignRequests,
+      pagefindRan,
+      shardsLoaded,
+      firstHrefs,
+    };
   } finally {
     await context.close();
   }
@@ -76,7 +101,11 @@ export async function searchUnderCsp(browser: Browser, siteUrl: string, query: s
  * under the served CSP it downloads shards and lists the usury page in the top 5.
  * Shared by the nginx test and the sub-path test; `base` is the site's base path.
  */
-export async function expectTextIndexSearch(browser: Browser, siteUrl: string, base: string): Promise<void> {
+export async function expectTextIndexSearch(
+  browser: Browser,
+  siteUrl: string,
+  base: string,
+): Promise<void> {
   const found = await searchUnderCsp(browser, siteUrl, '借了高利贷天天有人上门要钱怎么办');
   expect(found.cspViolations).toEqual([]);
   expect(found.consoleErrors).toEqual([]);

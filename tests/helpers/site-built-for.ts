@@ -1,6 +1,15 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,15 +24,28 @@ import { cleanEnv } from './temp-project.ts';
  * (src/, content/, public/ and the config and lock files). Any change to those builds
  * afresh, so a stale build is never used; older builds for the same address are removed.
  */
-const INPUTS = ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'content',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function files(p: string): string[] {
-  return statSync(p).isDirectory() ? readdirSync(p).sort().flatMap((n) => files(join(p, n))) : [p];
+  return statSync(p).isDirectory()
+    ? readdirSync(p)
+        .sort()
+        .flatMap((n) => files(join(p, n)))
+    : [p];
 }
 
 function inputsHash(): string {
   const h = createHash('sha256');
-  for (const f of INPUTS.flatMap(files)) h.update(f).update('\0').update(readFileSync(f)).update('\0');
+  for (const f of INPUTS.flatMap(files))
+    h.update(f).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 16);
 }
 
@@ -40,12 +62,17 @@ export async function siteBuiltFor(baseUrl: string): Promise<string> {
   const doc = parseDocument(readFileSync('content/site.yaml', 'utf8'));
   doc.set('baseUrl', baseUrl);
   writeFileSync(join(work, 'site.yaml'), String(doc));
-  await promisify(execFile)(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'dist')], {
-    env: { ...cleanEnv(), SITE_CONFIG: join(work, 'site.yaml'), FORCE_COLOR: '0' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'dist')],
+    {
+      env: { ...cleanEnv(), SITE_CONFIG: join(work, 'site.yaml'), FORCE_COLOR: '0' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   writeFileSync(join(work, 'complete'), new Date().toISOString() + '\n');
-  for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith(prefix) && !n.includes('.'))) rmSync(join(tmpdir(), old), { recursive: true, force: true });
+  for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith(prefix) && !n.includes('.')))
+    rmSync(join(tmpdir(), old), { recursive: true, force: true });
   renameSync(work, dir);
   return dist;
 }

@@ -8,8 +8,13 @@ import { DIST } from '../harness/dist.ts';
  * issues add are checked without touching the tests.
  */
 
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
-const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decode(m[1]!.trim()));
+const decode = (s: string) =>
+  s.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!,
+  );
+const locs = (xml: string) =>
+  [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => decode(m[1]!.trim()));
 
 /** Absolute URLs from the sitemap index in `dist`, which was built for `baseUrl`. */
 export function sitemapUrls(baseUrl: string, dist = DIST): string[] {
@@ -18,7 +23,9 @@ export function sitemapUrls(baseUrl: string, dist = DIST): string[] {
     if (!url.startsWith(root)) throw new Error(`sitemap: ${url} is not under the base URL ${root}`);
     return join(dist, decodeURI(url.slice(root.length)));
   };
-  return locs(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).flatMap((sitemap) => locs(readFileSync(fileOf(sitemap), 'utf8')));
+  return locs(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).flatMap((sitemap) =>
+    locs(readFileSync(fileOf(sitemap), 'utf8')),
+  );
 }
 
 /** Sitemap pages as paths below the base: https://host/pufa/law/61/ → /law/61/. */

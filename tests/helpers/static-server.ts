@@ -26,7 +26,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startStaticServer(opts: { dir?: string; base?: string; headers?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startStaticServer(
+  opts: { dir?: string; base?: string; headers?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const dir = resolve(opts.dir ?? 'dist');
   const base = opts.base ?? '/';
   const headers = opts.headers ?? {};
@@ -39,18 +41,29 @@ export async function startStaticServer(opts: { dir?: string; base?: string; hea
   };
   const server: Server = createServer((req, res) => {
     const send = (status: number, file: string | undefined, extra: Record<string, string> = {}) => {
-      res.writeHead(status, { ...headers, ...extra, ...(file ? { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' } : {}) });
+      res.writeHead(status, {
+        ...headers,
+        ...extra,
+        ...(file
+          ? {
+              'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+              'cache-control': 'no-cache',
+            }
+          : {}),
+      });
       if (file && req.method !== 'HEAD') createReadStream(file).pipe(res);
       else res.end();
     };
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const notFound = () => send(404, fileAt(join(dir, '404.html')) ? join(dir, '404.html') : undefined);
+    const notFound = () =>
+      send(404, fileAt(join(dir, '404.html')) ? join(dir, '404.html') : undefined);
     if (!url.pathname.startsWith(base)) return notFound();
     const path = resolve(dir, '.' + '/' + decodeURIComponent(url.pathname.slice(base.length)));
     if (path !== dir && !path.startsWith(dir + sep)) return notFound();
     const stat = fileAt(path);
     if (stat?.isDirectory()) {
-      if (!url.pathname.endsWith('/')) return send(301, undefined, { location: url.pathname + '/' + url.search });
+      if (!url.pathname.endsWith('/'))
+        return send(301, undefined, { location: url.pathname + '/' + url.search });
       return fileAt(join(path, 'index.html')) ? send(200, join(path, 'index.html')) : notFound();
     }
     return stat?.isFile() ? send(200, path) : notFound();

@@ -28,7 +28,15 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 export function tempProject(): TempProject {
   const root = resolve('.');
   const dir = mkdtempSync(join(tmpdir(), 'aocl-build-'));
-  for (const p of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const p of [
+    'src',
+    'content',
+    'public',
+    'scripts',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+  ]) {
     cpSync(join(root, p), join(dir, p), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -38,7 +46,13 @@ export function tempProject(): TempProject {
       const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
         cwd: dir,
         encoding: 'utf8',
-        env: { ...cleanEnv(), PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+        env: {
+          ...cleanEnv(),
+          PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+          ...env,
+        },
         timeout: 240_000,
       });
       return { status: r.status, output: `${r.stdout}\n${r.stderr}` };

@@ -41,13 +41,19 @@ describe('resolveCitation', () => {
     expect(c.href).toBe('/law/excerpts/#criminal-law-294');
   });
   it('names the paragraph of an item when the article has several paragraphs', () => {
-    expect(ok({ law: '刑事诉讼法', article: 64, item: 2 }).label).toBe('第六十四条第一款第（二）项');
+    expect(ok({ law: '刑事诉讼法', article: 64, item: 2 }).label).toBe(
+      '第六十四条第一款第（二）项',
+    );
   });
   it('rejects article 78 of a 77-article law', () => {
-    expect(fail({ article: 78 })).toBe('《中华人民共和国反有组织犯罪法》没有第 78 条（本站收录的是第 1–77 条）');
+    expect(fail({ article: 78 })).toBe(
+      '《中华人民共和国反有组织犯罪法》没有第 78 条（本站收录的是第 1–77 条）',
+    );
   });
   it('rejects an article outside the excerpts', () => {
-    expect(fail({ law: '刑事诉讼法', article: 112 })).toMatch(/没有第 112 条.*63、64、65、110、111/);
+    expect(fail({ law: '刑事诉讼法', article: 112 })).toMatch(
+      /没有第 112 条.*63、64、65、110、111/,
+    );
   });
   it('rejects an item that does not exist', () => {
     expect(fail({ article: 61, item: 7 })).toMatch(/只有 6 项，没有第（七）项/);

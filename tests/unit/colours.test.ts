@@ -8,7 +8,9 @@ const css = readFileSync('src/styles/global.css', 'utf8');
 function luminance(hex: string): number {
   const h = hex.replace('#', '');
   const full = h.length === 3 ? [...h].map((c) => c + c).join('') : h;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [0, 2, 4]
+    .map((i) => parseInt(full.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 export function contrast(a: string, b: string): number {
@@ -18,11 +20,22 @@ export function contrast(a: string, b: string): number {
 
 /** Custom properties declared in the first rule whose selector/context matches. */
 function vars(block: string): Record<string, string> {
-  return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-f]{3,6})/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
+  return Object.fromEntries(
+    [...block.matchAll(/--([\w-]+):\s*(#[0-9a-f]{3,6})/gi)].map((m) => [
+      m[1]!,
+      m[2]!.toLowerCase(),
+    ]),
+  );
 }
 const light = vars(/:root \{([^}]*)\}/.exec(css)![1]!);
-const dark = { ...light, ...vars(/prefers-color-scheme: dark\)\s*\{\s*:root \{([^}]*)\}/.exec(css)![1]!) };
-const moreContrast = { ...light, ...vars(/prefers-contrast: more\)\s*\{\s*:root:not\(\.nocontrast\) \{([^}]*)\}/.exec(css)![1]!) };
+const dark = {
+  ...light,
+  ...vars(/prefers-color-scheme: dark\)\s*\{\s*:root \{([^}]*)\}/.exec(css)![1]!),
+};
+const moreContrast = {
+  ...light,
+  ...vars(/prefers-contrast: more\)\s*\{\s*:root:not\(\.nocontrast\) \{([^}]*)\}/.exec(css)![1]!),
+};
 const chosenContrast = { ...light, ...vars(/:root\.contrast \{([^}]*)\}/.exec(css)![1]!) };
 
 describe.each([
@@ -32,7 +45,8 @@ describe.each([
   ['高对比 button', chosenContrast],
 ])('%s scheme', (_, v) => {
   it('defines every colour', () => {
-    for (const k of ['text', 'muted', 'bg', 'soft', 'line', 'brand', 'link']) expect(v[k], k).toMatch(/^#/);
+    for (const k of ['text', 'muted', 'bg', 'soft', 'line', 'brand', 'link'])
+      expect(v[k], k).toMatch(/^#/);
   });
   it.each([
     ['text', 'bg'],
@@ -61,6 +75,7 @@ describe('the high-contrast schemes', () => {
 
 describe('fixed colours', () => {
   it('dark text on the yellow marks, banners and focus highlight ≥ 4.5:1', () => {
-    for (const bg of ['#fff0a8', '#fff3c4', '#ffd31a']) expect(contrast('#1b1b1b', bg), bg).toBeGreaterThanOrEqual(4.5);
+    for (const bg of ['#fff0a8', '#fff3c4', '#ffd31a'])
+      expect(contrast('#1b1b1b', bg), bg).toBeGreaterThanOrEqual(4.5);
   });
 });

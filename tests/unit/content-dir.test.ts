@@ -17,6 +17,8 @@ describe('the content folder', () => {
     expect(contentRoot('/repo', {})).toBe('/repo');
     expect(contentRoot('/repo', { CONTENT_DIR: '/tmp/bench/content/' })).toBe('/tmp/bench');
     expect(contentRoot('/repo', { CONTENT_DIR: 'other/content' })).toBe('/repo/other');
-    expect(() => contentRoot('/repo', { CONTENT_DIR: '/tmp/bench/stuff' })).toThrow(/CONTENT_DIR must name a folder called content/);
+    expect(() => contentRoot('/repo', { CONTENT_DIR: '/tmp/bench/stuff' })).toThrow(
+      /CONTENT_DIR must name a folder called content/,
+    );
   });
 });

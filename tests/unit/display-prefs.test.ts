@@ -21,11 +21,24 @@ function runPrefs(stored: Record<string, string>, opts: { throwing?: boolean } =
 }
 
 describe('src/client/prefs.js', () => {
-  const cases: Array<Partial<Record<'large' | 'contrast', string>>> = [{}, { large: '1' }, { large: '0' }, { contrast: '1' }, { contrast: '0' }, { large: '1', contrast: '1' }, { large: '1', contrast: '0' }];
-  it.each(cases.map((c) => [JSON.stringify(c), c]))('stored %s gives the same classes as classesFor()', (_, c) => {
-    const stored = Object.fromEntries(Object.entries(c).map(([k, v]) => [PREF_STORAGE_KEYS[k as 'large' | 'contrast'], v]));
-    expect(runPrefs(stored).sort()).toEqual(classesFor(c).sort());
-  });
+  const cases: Array<Partial<Record<'large' | 'contrast', string>>> = [
+    {},
+    { large: '1' },
+    { large: '0' },
+    { contrast: '1' },
+    { contrast: '0' },
+    { large: '1', contrast: '1' },
+    { large: '1', contrast: '0' },
+  ];
+  it.each(cases.map((c) => [JSON.stringify(c), c]))(
+    'stored %s gives the same classes as classesFor()',
+    (_, c) => {
+      const stored = Object.fromEntries(
+        Object.entries(c).map(([k, v]) => [PREF_STORAGE_KEYS[k as 'large' | 'contrast'], v]),
+      );
+      expect(runPrefs(stored).sort()).toEqual(classesFor(c).sort());
+    },
+  );
 
   it('large mode is on only for "1"', () => {
     expect(runPrefs({ [PREF_STORAGE_KEYS.large]: '1' })).toContain('large');

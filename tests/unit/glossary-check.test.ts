@@ -12,7 +12,12 @@ afterAll(() => projects.forEach((p) => p.remove()));
 
 describe('glossary entries', () => {
   it('take search-only words and law quotes, and default both to empty', () => {
-    const r = glossaryEntrySchema.parse({ term: '恶势力组织', definition: '法律规定的概念。', searchAliases: ['混混', 110], quotes: [{ article: 2, paragraph: 2 }] });
+    const r = glossaryEntrySchema.parse({
+      term: '恶势力组织',
+      definition: '法律规定的概念。',
+      searchAliases: ['混混', 110],
+      quotes: [{ article: 2, paragraph: 2 }],
+    });
     expect(r.searchAliases).toEqual(['混混', '110']);
     expect(r.quotes).toEqual([{ article: 2, paragraph: 2 }]);
     const bare = glossaryEntrySchema.parse({ term: '套路贷', definition: '法律没有给出定义。' });
@@ -23,12 +28,22 @@ describe('glossary entries', () => {
     const p: TempProject = tempProject();
     projects.push(p);
     const file = join(p.dir, 'content/glossary.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('quotes: [{ article: 2, paragraph: 2 }]', 'quotes: [{ article: 2, paragraph: 9 }]'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'quotes: [{ article: 2, paragraph: 2 }]',
+        'quotes: [{ article: 2, paragraph: 9 }]',
+      ),
+    );
     const text = checkContentFiles(p.dir).problems.map(formatProblem);
     // The broken quote, and then the definition that no longer quotes the law (definitions rule).
     expect(text).toHaveLength(2);
-    expect(text[1]).toMatch(/^content\/glossary\.yaml · 第 \d+ 行 · 词条“恶势力组织” · 字段 definition：这里给“恶势力组织”下了定义/);
-    expect(text[0]).toMatch(/^content\/glossary\.yaml · 词条“恶势力组织” · 字段 quotes\[0\]：引用有误：/);
+    expect(text[1]).toMatch(
+      /^content\/glossary\.yaml · 第 \d+ 行 · 词条“恶势力组织” · 字段 definition：这里给“恶势力组织”下了定义/,
+    );
+    expect(text[0]).toMatch(
+      /^content\/glossary\.yaml · 词条“恶势力组织” · 字段 quotes\[0\]：引用有误：/,
+    );
     expect(text[0]).toContain('第二条');
   });
 });

@@ -19,10 +19,12 @@ const EXPECTED_SHA256 = '761eb7f482f4e4cd642961d25dcf9d540df7ade57bdc622089ba6da
 const RAW_SHA256: Record<string, string> = {
   'anti-organized-crime-law.md': 'b09f64ae4364b7db442798aa6d2035d5ef1fc2923bc1ea3f7d69f31bbc492890',
   'criminal-law-article-294.md': 'ac28bf68bff910ac60f5614f236cbdd05fbbfc4c194e86dbdc789f8fe0e00348',
-  'criminal-procedure-law-excerpts.md': 'ce710535a5ef56f7ae38f73652934d33b98560bf8abff17134e7c939b32f4bee',
+  'criminal-procedure-law-excerpts.md':
+    'ce710535a5ef56f7ae38f73652934d33b98560bf8abff17134e7c939b32f4bee',
 };
 
-const plain = (a: LawArticle) => a.paragraphs.map((p) => ({ text: p.text, items: p.items.map((i) => i.label + i.text) }));
+const plain = (a: LawArticle) =>
+  a.paragraphs.map((p) => ({ text: p.text, items: p.items.map((i) => i.label + i.text) }));
 const article = (n: number) => {
   const a = law.articles.find((x) => x.number === n);
   if (!a) throw new Error(`article ${n} missing`);
@@ -32,7 +34,10 @@ const article = (n: number) => {
 describe('parseLaw on the Anti-Organized Crime Law', () => {
   it('finds the title and the adoption and commencement lines', () => {
     expect(law.title).toBe('中华人民共和国反有组织犯罪法');
-    expect(law.preamble).toEqual(['2021年12月24日 第十三届全国人民代表大会常务委员会第三十二次会议通过', '2022年5月1日 施行']);
+    expect(law.preamble).toEqual([
+      '2021年12月24日 第十三届全国人民代表大会常务委员会第三十二次会议通过',
+      '2022年5月1日 施行',
+    ]);
   });
 
   it('finds 9 chapters with normalised titles', () => {
@@ -68,23 +73,43 @@ describe('parseLaw on the Anti-Organized Crime Law', () => {
   });
 
   it('reads law files whose raw bytes match their committed checksums, one for every file', () => {
-    const files = readdirSync('content/law').filter((f) => f.endsWith('.md')).sort();
+    const files = readdirSync('content/law')
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     expect(files).toEqual(Object.keys(RAW_SHA256).sort());
-    for (const f of files) expect(createHash('sha256').update(readFileSync(`content/law/${f}`)).digest('hex'), f).toBe(RAW_SHA256[f]);
+    for (const f of files)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(`content/law/${f}`))
+          .digest('hex'),
+        f,
+      ).toBe(RAW_SHA256[f]);
   });
 
   it('reads article 2 as three paragraphs', () => {
     expect(plain(article(2))).toEqual([
-      { text: '本法所称有组织犯罪，是指《中华人民共和国刑法》第二百九十四条规定的组织、领导、参加黑社会性质组织犯罪，以及黑社会性质组织、恶势力组织实施的犯罪。', items: [] },
-      { text: '本法所称恶势力组织，是指经常纠集在一起，以暴力、威胁或者其他手段，在一定区域或者行业领域内多次实施违法犯罪活动，为非作恶，欺压群众，扰乱社会秩序、经济秩序，造成较为恶劣的社会影响，但尚未形成黑社会性质组织的犯罪组织。', items: [] },
-      { text: '境外的黑社会组织到中华人民共和国境内发展组织成员、实施犯罪，以及在境外对中华人民共和国国家或者公民犯罪的，适用本法。', items: [] },
+      {
+        text: '本法所称有组织犯罪，是指《中华人民共和国刑法》第二百九十四条规定的组织、领导、参加黑社会性质组织犯罪，以及黑社会性质组织、恶势力组织实施的犯罪。',
+        items: [],
+      },
+      {
+        text: '本法所称恶势力组织，是指经常纠集在一起，以暴力、威胁或者其他手段，在一定区域或者行业领域内多次实施违法犯罪活动，为非作恶，欺压群众，扰乱社会秩序、经济秩序，造成较为恶劣的社会影响，但尚未形成黑社会性质组织的犯罪组织。',
+        items: [],
+      },
+      {
+        text: '境外的黑社会组织到中华人民共和国境内发展组织成员、实施犯罪，以及在境外对中华人民共和国国家或者公民犯罪的，适用本法。',
+        items: [],
+      },
     ]);
   });
 
   it('reads article 8 as two paragraphs', () => {
     expect(plain(article(8))).toEqual([
       { text: '国家鼓励单位和个人举报有组织犯罪。', items: [] },
-      { text: '对举报有组织犯罪或者在反有组织犯罪工作中作出突出贡献的单位和个人，按照国家有关规定给予表彰、奖励。', items: [] },
+      {
+        text: '对举报有组织犯罪或者在反有组织犯罪工作中作出突出贡献的单位和个人，按照国家有关规定给予表彰、奖励。',
+        items: [],
+      },
     ]);
   });
 
@@ -119,7 +144,9 @@ describe('parseLaw on the excerpts', () => {
     const p5 = cl.articles[0]!.paragraphs[4]!;
     expect(p5.text).toBe('黑社会性质的组织应当同时具备以下特征：');
     expect(p5.items.map((i) => i.label)).toEqual(['（一）', '（二）', '（三）', '（四）']);
-    expect(p5.items[0]!.text).toBe('形成较稳定的犯罪组织，人数较多，有明确的组织者、领导者，骨干成员基本固定；');
+    expect(p5.items[0]!.text).toBe(
+      '形成较稳定的犯罪组织，人数较多，有明确的组织者、领导者，骨干成员基本固定；',
+    );
   });
 
   it('reads the criminal procedure law excerpts', () => {
@@ -144,10 +171,14 @@ describe('parseLaw rejects malformed text with a line number', () => {
     expect(bad('# 法\n\n第二条 甲。\n\n第一条 乙。\n')).toMatch(/第 5 行.*没有递增/);
   });
   it('a skipped chapter', () => {
-    expect(bad('# 法\n\n## 第一章 总则\n\n第一条 甲。\n\n## 第三章 附则\n')).toMatch(/第 7 行.*章的编号不连续/);
+    expect(bad('# 法\n\n## 第一章 总则\n\n第一条 甲。\n\n## 第三章 附则\n')).toMatch(
+      /第 7 行.*章的编号不连续/,
+    );
   });
   it('a skipped item', () => {
-    expect(bad('# 法\n\n第一条 甲：\n\n（一）乙；\n\n（三）丙。\n')).toMatch(/第 7 行.*项的编号不连续/);
+    expect(bad('# 法\n\n第一条 甲：\n\n（一）乙；\n\n（三）丙。\n')).toMatch(
+      /第 7 行.*项的编号不连续/,
+    );
   });
   it('no title', () => {
     expect(bad('第一条 甲。\n')).toMatch(/缺少一级标题/);

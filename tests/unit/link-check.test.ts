@@ -8,13 +8,22 @@ import { checkLinks } from '../helpers/links.ts';
 const dist = mkdtempSync(join(tmpdir(), 'aocl-links-'));
 const write = (rel: string, body: string) => {
   mkdirSync(dirname(join(dist, rel)), { recursive: true });
-  writeFileSync(join(dist, rel), `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body>${body}</body></html>`);
+  writeFileSync(
+    join(dist, rel),
+    `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body>${body}</body></html>`,
+  );
 };
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('checkLinks', () => {
-  write('index.html', '<a href="/pufa/law/">ok</a> <a href="/pufa/law/#art-2">ok</a> <a href="law/#art-9">no anchor</a> <a href="/pufa/qa/">missing</a> <a href="/elsewhere/">outside</a> <a href="https://other.example/x">external</a> <a href="tel:110">tel</a>');
-  write('law/index.html', '<h2 id="art-2">x</h2><a href="/pufa/law">no slash</a><img src="/pufa/_astro/a.png" alt=""><a href="http://host.test/pufa/law/61/">canonical-style</a>');
+  write(
+    'index.html',
+    '<a href="/pufa/law/">ok</a> <a href="/pufa/law/#art-2">ok</a> <a href="law/#art-9">no anchor</a> <a href="/pufa/qa/">missing</a> <a href="/elsewhere/">outside</a> <a href="https://other.example/x">external</a> <a href="tel:110">tel</a>',
+  );
+  write(
+    'law/index.html',
+    '<h2 id="art-2">x</h2><a href="/pufa/law">no slash</a><img src="/pufa/_astro/a.png" alt=""><a href="http://host.test/pufa/law/61/">canonical-style</a>',
+  );
 
   const r = checkLinks(dist, 'http://host.test/pufa/');
   const problems = r.problems.map((p) => `${p.page} ${p.url} ${p.problem}`);

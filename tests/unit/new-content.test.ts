@@ -9,7 +9,8 @@ import { tempProject } from '../helpers/temp-project.ts';
 const project = tempProject();
 afterAll(() => project.remove());
 const node = resolve('node_modules/.bin/node');
-const runNew = (...args: string[]) => spawnSync(node, ['scripts/new.ts', ...args], { cwd: project.dir, encoding: 'utf8', input: '' });
+const runNew = (...args: string[]) =>
+  spawnSync(node, ['scripts/new.ts', ...args], { cwd: project.dir, encoding: 'utf8', input: '' });
 
 describe('short codes', () => {
   it('never reuses a taken code and uses no look-alike characters', () => {
@@ -33,15 +34,21 @@ describe('npm run new', () => {
     const text = readFileSync(join(project.dir, 'content/qa/reply-time.mdx'), 'utf8');
     expect(text).toContain('title: "举报以后多久会有回音？"');
     expect(text).toContain('draft: true');
-    const others = readdirSync('content/qa').map((f) => readFileSync(join('content/qa', f), 'utf8'));
+    const others = readdirSync('content/qa').map((f) =>
+      readFileSync(join('content/qa', f), 'utf8'),
+    );
     const [code] = codesIn([text]);
     expect(codesIn(others).has(code!)).toBe(false);
   });
 
   it('leaves marks that the content check refuses until they are filled in', () => {
-    const before = checkContentFiles(project.dir).problems.filter((p) => p.file === 'content/qa/reply-time.mdx');
+    const before = checkContentFiles(project.dir).problems.filter(
+      (p) => p.file === 'content/qa/reply-time.mdx',
+    );
     expect(before.length).toBeGreaterThan(0);
-    expect(before.every((p) => p.message.includes('【请填写】') || p.message.includes('不是可用的主题'))).toBe(true);
+    expect(
+      before.every((p) => p.message.includes('【请填写】') || p.message.includes('不是可用的主题')),
+    ).toBe(true);
     const file = join(project.dir, 'content/qa/reply-time.mdx');
     const filled = readFileSync(file, 'utf8')
       .replace(/^answer: .*$/m, 'answer: 实名举报或留下联系方式的，核查单位会在30日内联系举报人。')

@@ -48,21 +48,38 @@ describe('benchmark statistics', () => {
   });
 
   it('fits a line', () => {
-    const f = linearFit([[500, 7], [2000, 22], [5000, 52]]);
+    const f = linearFit([
+      [500, 7],
+      [2000, 22],
+      [5000, 52],
+    ]);
     expect(f.slope).toBeCloseTo(0.01, 5);
     expect(f.intercept).toBeCloseTo(2, 5);
     expect(f.r2).toBeCloseTo(1, 5);
   });
 
   it('calls steady marginal cost linear, and rising marginal cost not', () => {
-    expect(growth([[500, 7], [2000, 22], [5000, 52]]).linear).toBe(true);
-    const quadratic = growth([[500, 0.25], [2000, 4], [5000, 25]]);
+    expect(
+      growth([
+        [500, 7],
+        [2000, 22],
+        [5000, 52],
+      ]).linear,
+    ).toBe(true);
+    const quadratic = growth([
+      [500, 0.25],
+      [2000, 4],
+      [5000, 25],
+    ]);
     expect(quadratic.linear).toBe(false);
     expect(quadratic.verdict).toContain('rising');
   });
 
   it('does not judge linearity from two sizes', () => {
-    const g = growth([[500, 7], [2000, 22]]);
+    const g = growth([
+      [500, 7],
+      [2000, 22],
+    ]);
     expect(g.linear).toBe(false);
     expect(g.verdict).toContain('two sizes');
   });
@@ -73,7 +90,10 @@ describe('build output', () => {
     const cache = mkdtempSync(join(tmpdir(), 'aocl-pagefind-timing-'));
     try {
       expect(readPagefindTiming(cache)).toBeUndefined();
-      writeFileSync(join(cache, PAGEFIND_TIMING_FILE), JSON.stringify({ pages: 82, ms: 153, addMs: 100, writeMs: 50 }));
+      writeFileSync(
+        join(cache, PAGEFIND_TIMING_FILE),
+        JSON.stringify({ pages: 82, ms: 153, addMs: 100, writeMs: 50 }),
+      );
       expect(readPagefindTiming(cache)).toEqual({ pages: 82, ms: 153, addMs: 100, writeMs: 50 });
     } finally {
       rmSync(cache, { recursive: true, force: true });
@@ -90,7 +110,12 @@ describe('build output', () => {
       '00:21:40 ✓ Completed in 16.28s.',
       '00:21:52 [build] 15082 page(s) built in 47.77s',
     ].join('\n');
-    expect(parseBuildLog(log)).toEqual({ pages: 15082, astroMs: 47770, bundleMs: 16428, renderMs: 16280 });
+    expect(parseBuildLog(log)).toEqual({
+      pages: 15082,
+      astroMs: 47770,
+      bundleMs: 16428,
+      renderMs: 16280,
+    });
     expect(parseBuildLog('nothing here')).toEqual({});
   });
 
@@ -104,11 +129,19 @@ describe('build output', () => {
 
 describe('download summaries', () => {
   it("labels pagefind's files and adds up bytes by type", () => {
-    expect(transferLabel({ url: 'http://x/pagefind/index/zh-cn_1.pf_index', type: 'fetch' })).toBe('pagefind index');
-    expect(transferLabel({ url: 'http://x/pagefind/wasm.unknown.pagefind', type: 'fetch' })).toBe('pagefind wasm');
+    expect(transferLabel({ url: 'http://x/pagefind/index/zh-cn_1.pf_index', type: 'fetch' })).toBe(
+      'pagefind index',
+    );
+    expect(transferLabel({ url: 'http://x/pagefind/wasm.unknown.pagefind', type: 'fetch' })).toBe(
+      'pagefind wasm',
+    );
     expect(transferLabel({ url: 'http://x/favicon.svg', type: 'other' })).toBe('image');
-    expect(transferLabel({ url: 'http://x/sub/search-index/3c52761baf/17.json', type: 'fetch' })).toBe('search text index');
-    expect(transferLabel({ url: 'http://x/search-hints.json', type: 'fetch' })).toBe('search hints');
+    expect(
+      transferLabel({ url: 'http://x/sub/search-index/3c52761baf/17.json', type: 'fetch' }),
+    ).toBe('search text index');
+    expect(transferLabel({ url: 'http://x/search-hints.json', type: 'fetch' })).toBe(
+      'search hints',
+    );
     expect(transferLabel({ url: 'http://x/data.json', type: 'fetch' })).toBe('fetch');
     const { rows, total } = totalsByType([
       { url: 'http://x/', type: 'document', raw: 3000, gzip: 1500 },
@@ -127,7 +160,18 @@ describe('download summaries', () => {
 
 describe('tables', () => {
   it('aligns text left and numbers right, counting Chinese characters as two columns', () => {
-    const t = formatTable(['page', 'gzip'], [['/law/61/', '1.80 kB'], ['问答', '12.00 kB']]);
-    expect(t.split('\n')).toEqual(['page          gzip', '--------  --------', '/law/61/   1.80 kB', '问答      12.00 kB']);
+    const t = formatTable(
+      ['page', 'gzip'],
+      [
+        ['/law/61/', '1.80 kB'],
+        ['问答', '12.00 kB'],
+      ],
+    );
+    expect(t.split('\n')).toEqual([
+      'page          gzip',
+      '--------  --------',
+      '/law/61/   1.80 kB',
+      '问答      12.00 kB',
+    ]);
   });
 });

@@ -59,27 +59,51 @@ describe('resources a page loads', () => {
   const byUrl = (url: string) => resources.find((r) => r.url === url);
 
   it('finds stylesheets, and tells screen ones from print ones', () => {
-    expect(byUrl('/_astro/base.css')).toMatchObject({ kind: 'stylesheet', printOnly: false, renderBlocking: true });
-    expect(byUrl('/_astro/print.css')).toMatchObject({ kind: 'stylesheet', printOnly: true, renderBlocking: false });
+    expect(byUrl('/_astro/base.css')).toMatchObject({
+      kind: 'stylesheet',
+      printOnly: false,
+      renderBlocking: true,
+    });
+    expect(byUrl('/_astro/print.css')).toMatchObject({
+      kind: 'stylesheet',
+      printOnly: true,
+      renderBlocking: false,
+    });
     expect(byUrl('/_astro/wide.css')).toMatchObject({ printOnly: false, renderBlocking: true });
   });
 
   it('finds scripts: classic ones block rendering, modules and async ones do not', () => {
-    expect(byUrl('/_astro/prefs.js')).toMatchObject({ kind: 'script', renderBlocking: true, module: false });
-    expect(byUrl('/_astro/page.js')).toMatchObject({ kind: 'script', renderBlocking: false, module: true });
-    expect(byUrl('/_astro/shared.js')).toMatchObject({ kind: 'script', via: 'link[rel=modulepreload]', module: true });
+    expect(byUrl('/_astro/prefs.js')).toMatchObject({
+      kind: 'script',
+      renderBlocking: true,
+      module: false,
+    });
+    expect(byUrl('/_astro/page.js')).toMatchObject({
+      kind: 'script',
+      renderBlocking: false,
+      module: true,
+    });
+    expect(byUrl('/_astro/shared.js')).toMatchObject({
+      kind: 'script',
+      via: 'link[rel=modulepreload]',
+      module: true,
+    });
     expect(byUrl('https://cdn.example.com/x.js')).toMatchObject({ path: null });
     expect(inlineScripts).toEqual(['window.x = 1;']);
   });
 
   it('resolves relative URLs against the page', () => {
     expect(byUrl('logo.png')).toMatchObject({ kind: 'image', path: '/law/61/logo.png' });
-    expect(byUrl('logo@2x.png')).toMatchObject({ path: '/law/61/logo@2x.png', group: byUrl('logo.png')!.group });
+    expect(byUrl('logo@2x.png')).toMatchObject({
+      path: '/law/61/logo@2x.png',
+      group: byUrl('logo.png')!.group,
+    });
   });
 
   it('leaves out prefetches, nomodule scripts, JSON-LD and anything inside noscript or template', () => {
     const urls = resources.map((r) => r.url);
-    for (const u of ['/law/62/', '/_astro/legacy.js', '/_astro/noscript.css', '/hidden.png']) expect(urls).not.toContain(u);
+    for (const u of ['/law/62/', '/_astro/legacy.js', '/_astro/noscript.css', '/hidden.png'])
+      expect(urls).not.toContain(u);
     expect(inlineScripts.join('')).not.toContain('FAQPage');
   });
 
@@ -95,15 +119,23 @@ describe('resources a page loads', () => {
 
 describe('stylesheets', () => {
   it('finds print-only rules and poster sheets', () => {
-    const a = analyzeCss('body{color:red}@media print{nav{display:none}}@media screen,print{a{color:blue}}@page{margin:1cm}');
+    const a = analyzeCss(
+      'body{color:red}@media print{nav{display:none}}@media screen,print{a{color:blue}}@page{margin:1cm}',
+    );
     expect(a.printOnly.map((r) => r.rule)).toEqual(['@media print', '@page']);
     expect(a.setsPageSize).toBe(false);
-    expect(analyzeCss('@page { size: A4 portrait; margin: 0 } .sheet{width:210mm}').setsPageSize).toBe(true);
-    expect(analyzeCss('@media print { @page { size: A4 } }').printOnly.map((r) => r.rule)).toEqual(['@media print']);
+    expect(
+      analyzeCss('@page { size: A4 portrait; margin: 0 } .sheet{width:210mm}').setsPageSize,
+    ).toBe(true);
+    expect(analyzeCss('@media print { @page { size: A4 } }').printOnly.map((r) => r.rule)).toEqual([
+      '@media print',
+    ]);
   });
 
   it('lists url() references other than data: URIs', () => {
-    const a = analyzeCss(`@import "more.css";@font-face{src:url(/f.woff2)}.a{background:url("bg.png"),url(data:image/png;base64,AA)}`);
+    const a = analyzeCss(
+      `@import "more.css";@font-face{src:url(/f.woff2)}.a{background:url("bg.png"),url(data:image/png;base64,AA)}`,
+    );
     expect(a.urls).toEqual(['/f.woff2', 'bg.png']);
     expect(a.imports).toEqual(['more.css']);
   });
@@ -120,7 +152,8 @@ describe('measuring a page', () => {
   const files: Record<string, string> = {
     '/_astro/base.css': 'body{margin:0}'.repeat(40) + '.hero{background:url(/img/hero.svg)}',
     '/_astro/print.css': 'nav{display:none}',
-    '/_astro/app.js': 'import{x}from"./dep.js";document.body.dataset.x=x;const l=()=>import("./lazy.js");',
+    '/_astro/app.js':
+      'import{x}from"./dep.js";document.body.dataset.x=x;const l=()=>import("./lazy.js");',
     '/_astro/dep.js': 'export const x="1";',
     '/_astro/lazy.js': 'export default 1;'.repeat(500),
     '/img/hero.svg': '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
@@ -152,14 +185,19 @@ describe('measuring a page', () => {
     // No <section> in this page's <main>: its start is all of it.
     expect(w.htmlStart).toEqual(w.html);
     expect(w.totals.criticalStart).toBe(w.totals.critical);
-    expect(w.totals.firstView).toBe(w.html.gzip + w.totals.css + w.totals.js - w.inlineJs.gzip + w.totals.images);
+    expect(w.totals.firstView).toBe(
+      w.html.gzip + w.totals.css + w.totals.js - w.inlineJs.gzip + w.totals.images,
+    );
   });
 });
 
 describe('the start of a long page', () => {
   it('runs through the end of the first <section> in <main>, nested sections included', () => {
-    const page = '<html><head><link rel="stylesheet" href="/a.css"></head><body><section>nav</section><main><h1>T</h1><section><h2>1</h2><section>1.1</section><p>x</p></section><section><h2>2</h2></section></main></body></html>';
-    expect(htmlThroughFirstSection(page)).toBe('<html><head><link rel="stylesheet" href="/a.css"></head><body><section>nav</section><main><h1>T</h1><section><h2>1</h2><section>1.1</section><p>x</p></section>');
+    const page =
+      '<html><head><link rel="stylesheet" href="/a.css"></head><body><section>nav</section><main><h1>T</h1><section><h2>1</h2><section>1.1</section><p>x</p></section><section><h2>2</h2></section></main></body></html>';
+    expect(htmlThroughFirstSection(page)).toBe(
+      '<html><head><link rel="stylesheet" href="/a.css"></head><body><section>nav</section><main><h1>T</h1><section><h2>1</h2><section>1.1</section><p>x</p></section>',
+    );
   });
 
   it('is the whole page when <main> has no section', () => {
@@ -177,10 +215,28 @@ describe('reading pages and their budgets', () => {
     expect(readingPageKind('/report/')).toBe('report');
     expect(readingPageKind('/materials/mingbaika/')).toBe('material');
     expect(readingPageKind('/')).toBe('home');
-    for (const p of ['/qa/', '/materials/', '/search/', '/404.html', '/posters/law/61/', '/q/k7m2/', '/law/61/x/']) expect(readingPageKind(p), p).toBeNull();
+    for (const p of [
+      '/qa/',
+      '/materials/',
+      '/search/',
+      '/404.html',
+      '/posters/law/61/',
+      '/q/k7m2/',
+      '/law/61/x/',
+    ])
+      expect(readingPageKind(p), p).toBeNull();
   });
 
-  const weight = (over: { html?: number; css?: number; js?: number; critical?: number; criticalStart?: number; firstView?: number; printRules?: boolean; sheet?: boolean }) => ({
+  const weight = (over: {
+    html?: number;
+    css?: number;
+    js?: number;
+    critical?: number;
+    criticalStart?: number;
+    firstView?: number;
+    printRules?: boolean;
+    sheet?: boolean;
+  }) => ({
     page: '/law/61/',
     html: { raw: 20_000, gzip: over.html ?? 2_000 },
     htmlStart: { raw: 5_000, gzip: 1_000 },
@@ -195,14 +251,33 @@ describe('reading pages and their budgets', () => {
         setsPageSize: over.sheet ?? false,
       },
     ],
-    js: over.js ? [{ path: '/_astro/prefs.js', raw: 3_000, gzip: over.js, how: 'script[src]', renderBlocking: true }] : [],
+    js: over.js
+      ? [
+          {
+            path: '/_astro/prefs.js',
+            raw: 3_000,
+            gzip: over.js,
+            how: 'script[src]',
+            renderBlocking: true,
+          },
+        ]
+      : [],
     inlineJs: { raw: 0, gzip: 0 },
     images: [],
     fonts: [],
     other: [],
     missing: [],
     external: [],
-    totals: { css: over.css ?? 2_000, js: over.js ?? 0, images: 0, fonts: 0, other: 0, firstView: over.firstView ?? 4_000, critical: over.critical ?? 4_000, criticalStart: over.criticalStart ?? 3_000 },
+    totals: {
+      css: over.css ?? 2_000,
+      js: over.js ?? 0,
+      images: 0,
+      fonts: 0,
+      other: 0,
+      firstView: over.firstView ?? 4_000,
+      critical: over.critical ?? 4_000,
+      criticalStart: over.criticalStart ?? 3_000,
+    },
   });
 
   it('passes a page within every budget', () => {
@@ -210,11 +285,28 @@ describe('reading pages and their budgets', () => {
   });
 
   it('names the page and the byte counts for each budget it breaks', () => {
-    const problems = budgetProblems(weight({ html: 7_001, css: 6_500, js: 1_600, critical: 15_000, firstView: 31_000, printRules: true, sheet: true }), 'law');
+    const problems = budgetProblems(
+      weight({
+        html: 7_001,
+        css: 6_500,
+        js: 1_600,
+        critical: 15_000,
+        firstView: 31_000,
+        printRules: true,
+        sheet: true,
+      }),
+      'law',
+    );
     expect(problems).toHaveLength(7);
-    expect(problems[0]).toBe('/law/61/: HTML is 7,001 B gzip (20,000 B raw), over the budget of 7,000 B');
-    expect(problems[1]).toContain('/law/61/: CSS loaded is 6,500 B gzip (/_astro/Base.css 6,500 B)');
-    expect(problems[2]).toContain('JavaScript before interaction is 1,600 B gzip (/_astro/prefs.js 1,600 B)');
+    expect(problems[0]).toBe(
+      '/law/61/: HTML is 7,001 B gzip (20,000 B raw), over the budget of 7,000 B',
+    );
+    expect(problems[1]).toContain(
+      '/law/61/: CSS loaded is 6,500 B gzip (/_astro/Base.css 6,500 B)',
+    );
+    expect(problems[2]).toContain(
+      'JavaScript before interaction is 1,600 B gzip (/_astro/prefs.js 1,600 B)',
+    );
     expect(problems[3]).toContain('first view is 31,000 B');
     expect(problems[4]).toContain('render-blocking CSS and JS is 15,000 B');
     expect(problems[5]).toContain('print-only rules: @media print (162 B)');
@@ -223,10 +315,17 @@ describe('reading pages and their budgets', () => {
 
   it('holds the full text at /law/ to the critical-path budget with the start of its HTML', () => {
     // All of it is over 14 kB, but the start (through the first chapter) is within.
-    expect(budgetProblems(weight({ html: 12_000, critical: 15_000, criticalStart: 6_000 }), 'law-full')).toEqual([]);
-    const problems = budgetProblems(weight({ html: 12_000, critical: 15_000, criticalStart: 14_001 }), 'law-full');
+    expect(
+      budgetProblems(weight({ html: 12_000, critical: 15_000, criticalStart: 6_000 }), 'law-full'),
+    ).toEqual([]);
+    const problems = budgetProblems(
+      weight({ html: 12_000, critical: 15_000, criticalStart: 14_001 }),
+      'law-full',
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('the start of the HTML (through the first chapter) plus render-blocking CSS and JS is 14,001 B');
+    expect(problems[0]).toContain(
+      'the start of the HTML (through the first chapter) plus render-blocking CSS and JS is 14,001 B',
+    );
   });
 
   it('allows the full text at /law/ a larger HTML budget', () => {

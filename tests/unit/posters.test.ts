@@ -14,7 +14,9 @@ describe('poster QR codes', () => {
     expect(qr.svg).not.toMatch(/\sstyle=/);
     expect(qr.svg).not.toMatch(/<style/);
     // The viewBox includes the quiet zone on both sides.
-    expect(qr.svg).toContain(`viewBox="0 0 ${qr.modules + 2 * QR_QUIET_ZONE} ${qr.modules + 2 * QR_QUIET_ZONE}"`);
+    expect(qr.svg).toContain(
+      `viewBox="0 0 ${qr.modules + 2 * QR_QUIET_ZONE} ${qr.modules + 2 * QR_QUIET_ZONE}"`,
+    );
     expect(qr.modules).toBe(17 + 4 * qr.version);
   });
 
@@ -24,7 +26,9 @@ describe('poster QR codes', () => {
     expect(qr.moduleMm).toBeGreaterThan(1);
     expect(QR_PRINT_MM).toBe(46);
     // poster.css prints it at that size.
-    expect(readFileSync('src/styles/poster.css', 'utf8')).toMatch(/\.qr \{[^}]*width: 46mm; height: 46mm;/);
+    expect(readFileSync('src/styles/poster.css', 'utf8')).toMatch(
+      /\.qr \{[^}]*width: 46mm; height: 46mm;/,
+    );
   });
 
   it('carry error correction Q, as read back from the drawn format information', async () => {
@@ -32,7 +36,11 @@ describe('poster QR codes', () => {
     expect([qr.version, qr.modules]).toEqual([3, 29]);
     expect(errorCorrectionLevel(qr.svg, QR_QUIET_ZONE, qr.modules)).toBe('Q');
     // The reader tells levels apart: the same address at level L reads back as L.
-    const low = await QRCode.toString('http://localhost:4321/q/kg43/', { errorCorrectionLevel: 'L', margin: QR_QUIET_ZONE, type: 'svg' });
+    const low = await QRCode.toString('http://localhost:4321/q/kg43/', {
+      errorCorrectionLevel: 'L',
+      margin: QR_QUIET_ZONE,
+      type: 'svg',
+    });
     expect(errorCorrectionLevel(low, QR_QUIET_ZONE, 25)).toBe('L');
   });
 });
@@ -62,7 +70,9 @@ describe('poster helpers', () => {
   });
 
   it('shows channels compactly', () => {
-    expect(firstSentence('举报涉黑涉恶线索。每条举报都会得到一个查询编码。')).toBe('举报涉黑涉恶线索');
+    expect(firstSentence('举报涉黑涉恶线索。每条举报都会得到一个查询编码。')).toBe(
+      '举报涉黑涉恶线索',
+    );
     expect(webAddress({ url: 'https://www.12337.gov.cn/' })).toBe('www.12337.gov.cn');
     expect(webAddress({ url: 'https://example.gov.cn/report/' })).toBe('example.gov.cn/report/');
     expect(webAddress({})).toBeUndefined();

@@ -1,11 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { articleNumberOf, bigramOverlap, isWeakExcerpt, matchHints, nearestTerms, normaliseQuery, type SearchHints } from '../../src/lib/search/hints.ts';
+import {
+  articleNumberOf,
+  bigramOverlap,
+  isWeakExcerpt,
+  matchHints,
+  nearestTerms,
+  normaliseQuery,
+  type SearchHints,
+} from '../../src/lib/search/hints.ts';
 
 const hints: SearchHints = {
   pages: [
-    { u: '/qa/what-is-protective-umbrella/', t: '什么是保护伞？', k: '问答', d: '保护伞是……', w: ['后台', '靠山'] },
-    { u: '/qa/how-to-report/', t: '怎么举报黑恶犯罪？', k: '问答', d: '紧急情况找110。', w: ['举报方式'] },
-    { u: '/qa/are-there-rewards/', t: '举报有奖励吗？', k: '问答', d: '按照国家有关规定给予奖励。', w: ['奖金'] },
+    {
+      u: '/qa/what-is-protective-umbrella/',
+      t: '什么是保护伞？',
+      k: '问答',
+      d: '保护伞是……',
+      w: ['后台', '靠山'],
+    },
+    {
+      u: '/qa/how-to-report/',
+      t: '怎么举报黑恶犯罪？',
+      k: '问答',
+      d: '紧急情况找110。',
+      w: ['举报方式'],
+    },
+    {
+      u: '/qa/are-there-rewards/',
+      t: '举报有奖励吗？',
+      k: '问答',
+      d: '按照国家有关规定给予奖励。',
+      w: ['奖金'],
+    },
     { u: '/law/2/', t: '第二条', k: '法条', d: '本法所称有组织犯罪……', w: [] },
   ],
   terms: [{ t: '恶势力组织', a: ['恶势力', '黑恶势力'], p: ['/qa/what-is-e-shi-li/', '/law/2/'] }],

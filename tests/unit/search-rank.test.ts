@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHints } from '../../src/lib/search/hints.ts';
-import { firstResults, FIRST_RESULTS, rankIds, shardsNeeded, type SearchLoaders } from '../../src/lib/search/rank.ts';
-import { buildTextIndex, MAX_POSTINGS_PER_TERM, recordBlockOf, searchTextIndex, termWeight, WEAK_SCORE_SHARE, type PageRecord, type TextIndexDoc, type TextShard } from '../../src/lib/search/text-index.ts';
+import {
+  firstResults,
+  FIRST_RESULTS,
+  rankIds,
+  shardsNeeded,
+  type SearchLoaders,
+} from '../../src/lib/search/rank.ts';
+import {
+  buildTextIndex,
+  MAX_POSTINGS_PER_TERM,
+  recordBlockOf,
+  searchTextIndex,
+  termWeight,
+  WEAK_SCORE_SHARE,
+  type PageRecord,
+  type TextIndexDoc,
+  type TextShard,
+} from '../../src/lib/search/text-index.ts';
 
 // One test per ranking rule (src/lib/search/rank.ts), on a small hand-made index.
 // Filler pages make the common words common, as on the real site.
@@ -12,17 +28,77 @@ interface Page extends Omit<TextIndexDoc, 'id'> {
   k: string;
 }
 const PAGES: Page[] = [
-  { u: '/qa/report/', k: '问答', title: '怎么举报', keywords: ['举报方法'], text: '举报可以打电话，也可以当面反映。' },
-  { u: '/qa/construction/', k: '问答', title: '工程项目被强揽怎么办', keywords: ['工地'], text: '强揽工程是违法行为，可以举报。' },
-  { u: '/qa/usury/', k: '问答', title: '高利贷上门催收怎么办', keywords: ['高利贷'], text: '暴力催收违法，可以报警，也可以举报。' },
-  { u: '/qa/village/', k: '问答', title: '村委会选举', keywords: ['选举'], text: '村委会选举中有人拉票贿选，村霸插手，可以举报。怎么办？向有关部门反映。' },
-  { u: '/qa/umbrella/', k: '问答', title: '什么是保护伞', keywords: [], aliases: ['保护伞', '靠山'], text: '国家工作人员包庇黑恶势力和村霸。' },
-  { u: '/qa/helping/', k: '问答', title: '协助办案受了伤怎么办', keywords: [], text: '协助办案受伤的，享受工伤待遇。抓村霸受伤也一样。' },
-  { u: '/qa/video/', k: '问答', title: '网上的黑恶势力', keywords: [], text: '有人在网上发视频炫耀，视频里威胁别人。' },
-  { u: '/qa/villain/', k: '问答', title: '村霸是什么人', keywords: ['村霸'], text: '村霸横行乡里。' },
-  ...Array.from({ length: 40 }, (_, i): Page => ({ u: `/qa/filler-${i}/`, k: '问答', title: `问题${i}`, keywords: [], text: FILLER })),
+  {
+    u: '/qa/report/',
+    k: '问答',
+    title: '怎么举报',
+    keywords: ['举报方法'],
+    text: '举报可以打电话，也可以当面反映。',
+  },
+  {
+    u: '/qa/construction/',
+    k: '问答',
+    title: '工程项目被强揽怎么办',
+    keywords: ['工地'],
+    text: '强揽工程是违法行为，可以举报。',
+  },
+  {
+    u: '/qa/usury/',
+    k: '问答',
+    title: '高利贷上门催收怎么办',
+    keywords: ['高利贷'],
+    text: '暴力催收违法，可以报警，也可以举报。',
+  },
+  {
+    u: '/qa/village/',
+    k: '问答',
+    title: '村委会选举',
+    keywords: ['选举'],
+    text: '村委会选举中有人拉票贿选，村霸插手，可以举报。怎么办？向有关部门反映。',
+  },
+  {
+    u: '/qa/umbrella/',
+    k: '问答',
+    title: '什么是保护伞',
+    keywords: [],
+    aliases: ['保护伞', '靠山'],
+    text: '国家工作人员包庇黑恶势力和村霸。',
+  },
+  {
+    u: '/qa/helping/',
+    k: '问答',
+    title: '协助办案受了伤怎么办',
+    keywords: [],
+    text: '协助办案受伤的，享受工伤待遇。抓村霸受伤也一样。',
+  },
+  {
+    u: '/qa/video/',
+    k: '问答',
+    title: '网上的黑恶势力',
+    keywords: [],
+    text: '有人在网上发视频炫耀，视频里威胁别人。',
+  },
+  {
+    u: '/qa/villain/',
+    k: '问答',
+    title: '村霸是什么人',
+    keywords: ['村霸'],
+    text: '村霸横行乡里。',
+  },
+  ...Array.from({ length: 40 }, (_, i): Page => ({
+    u: `/qa/filler-${i}/`,
+    k: '问答',
+    title: `问题${i}`,
+    keywords: [],
+    text: FILLER,
+  })),
   { u: '/law/1/', k: '法条', title: '第一条', text: '为了预防和惩治有组织犯罪，制定本法。' },
-  { u: '/law/2/', k: '法条', title: '第二条', text: '本法所称有组织犯罪，是指黑社会性质组织犯罪。' },
+  {
+    u: '/law/2/',
+    k: '法条',
+    title: '第二条',
+    text: '本法所称有组织犯罪，是指黑社会性质组织犯罪。',
+  },
 ];
 const docs: TextIndexDoc[] = PAGES.map((p, id) => ({ id, ...p }));
 const built = buildTextIndex(docs);
@@ -31,10 +107,23 @@ const RB = 8;
 const hints = (syn: SearchHints['syn'] = []): SearchHints => ({
   terms: [],
   syn,
-  x: { v: 2, s: built.length, dir: 'search-index/test', n: PAGES.length, rb: RB, k: [['问答', 0, lawFrom], ['法条', lawFrom, PAGES.length]], a: [lawFrom, lawFrom + 1] },
+  x: {
+    v: 2,
+    s: built.length,
+    dir: 'search-index/test',
+    n: PAGES.length,
+    rb: RB,
+    k: [
+      ['问答', 0, lawFrom],
+      ['法条', lawFrom, PAGES.length],
+    ],
+    a: [lawFrom, lawFrom + 1],
+  },
 });
-const shardsFor = (q: string, h = hints()) => new Map(shardsNeeded(q, h).map((i) => [i, built[i]!] as const));
-const rank = (q: string, h = hints(), type?: string) => rankIds(q, h, shardsFor(q, h), type).map((id) => PAGES[id]!.u);
+const shardsFor = (q: string, h = hints()) =>
+  new Map(shardsNeeded(q, h).map((i) => [i, built[i]!] as const));
+const rank = (q: string, h = hints(), type?: string) =>
+  rankIds(q, h, shardsFor(q, h), type).map((id) => PAGES[id]!.u);
 
 describe('ranking rules', () => {
   it('1. an article number puts that article first', () => {
@@ -93,7 +182,9 @@ describe('ranking rules', () => {
   });
 
   it('9. a type filter keeps the order and only pages of that type', () => {
-    expect(rank('有组织犯罪', hints(), '法条')).toEqual(['/law/2/', '/law/1/'].filter((u) => rank('有组织犯罪').includes(u)));
+    expect(rank('有组织犯罪', hints(), '法条')).toEqual(
+      ['/law/2/', '/law/1/'].filter((u) => rank('有组织犯罪').includes(u)),
+    );
     expect(rank('有组织犯罪', hints(), '法条').every((u) => u.startsWith('/law/'))).toBe(true);
   });
 
@@ -107,7 +198,11 @@ describe('ranking rules', () => {
 describe('common terms at scale', () => {
   it('a term on more than MAX_POSTINGS_PER_TERM pages keeps its best pages and its true page count', () => {
     const n = MAX_POSTINGS_PER_TERM + 50;
-    const many: TextIndexDoc[] = Array.from({ length: n }, (_, id) => ({ id, text: id === n - 1 ? '如何举报' : '可以举报。', title: id === n - 1 ? '举报' : `问题${id}` }));
+    const many: TextIndexDoc[] = Array.from({ length: n }, (_, id) => ({
+      id,
+      text: id === n - 1 ? '如何举报' : '可以举报。',
+      title: id === n - 1 ? '举报' : `问题${id}`,
+    }));
     const shards = buildTextIndex(many);
     const holder = shards.find((s) => s.t['举报'])!;
     expect(holder.t['举报']!.length / 2).toBe(MAX_POSTINGS_PER_TERM);
@@ -137,13 +232,20 @@ describe('firstResults with loaders passed in', () => {
     expect(shown.length).toBe(FIRST_RESULTS);
     expect(load.shards.sort()).toEqual(shardsNeeded('举报', hints()));
     const ids = shown.map((r) => PAGES.findIndex((p) => p.u === r.u));
-    expect(load.blocks.sort((a, b) => a - b)).toEqual([...new Set(ids.map((id) => recordBlockOf(id, RB)))].sort((a, b) => a - b));
+    expect(load.blocks.sort((a, b) => a - b)).toEqual(
+      [...new Set(ids.map((id) => recordBlockOf(id, RB)))].sort((a, b) => a - b),
+    );
     expect(load.blocks.length).toBeLessThan(Math.ceil(PAGES.length / RB));
   });
 
   it('returns the records in ranked order', async () => {
     const shown = await firstResults('工地被抢', hints(), counting());
-    expect(shown[0]).toEqual({ u: '/qa/construction/', t: '工程项目被强揽怎么办', k: '问答', d: '' });
+    expect(shown[0]).toEqual({
+      u: '/qa/construction/',
+      t: '工程项目被强揽怎么办',
+      k: '问答',
+      d: '',
+    });
   });
 
   it('a failed shard download is an error, not "no results"', async () => {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, headersFile, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  CSP_DIRECTIVES,
+  headersFile,
+  SECURITY_HEADERS,
+} from '../../src/lib/security-headers.ts';
 
 const directive = (name: string) => CSP_DIRECTIVES.find((d) => d[0] === name)?.slice(1);
 
 describe('Content-Security-Policy', () => {
   it('allows no inline code and no eval, only WebAssembly compilation for pagefind', () => {
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|'nonce-|'sha(256|384|512)-/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|'nonce-|'sha(256|384|512)-/,
+    );
     expect(directive('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directive('style-src')).toEqual(["'self'"]);
   });

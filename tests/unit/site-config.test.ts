@@ -38,20 +38,28 @@ describe('site config validation', () => {
   });
 
   it('rejects an unknown channel kind and lists the allowed ones', () => {
-    const msg = errorOf(valid + `channels:\n  - name: 微信\n    kind: wechat\n    purpose: 举报\n    source: 公告\n    verified: 2026-01-05\n`);
+    const msg = errorOf(
+      valid +
+        `channels:\n  - name: 微信\n    kind: wechat\n    purpose: 举报\n    source: 公告\n    verified: 2026-01-05\n`,
+    );
     expect(msg).toContain('字段 channels[0].kind');
     expect(msg).toContain('“wechat”不认识');
     expect(msg).toContain('online（网上平台）');
   });
 
   it('rejects an online channel with a phone number', () => {
-    const msg = errorOf(valid + `channels:\n  - name: 平台\n    kind: online\n    url: https://a.example-county.cn/\n    phone: "12337"\n    purpose: 举报\n    source: 公告\n    verified: 2026-01-05\n`);
+    const msg = errorOf(
+      valid +
+        `channels:\n  - name: 平台\n    kind: online\n    url: https://a.example-county.cn/\n    phone: "12337"\n    purpose: 举报\n    source: 公告\n    verified: 2026-01-05\n`,
+    );
     expect(msg).toContain('channels[0].phone');
     expect(msg).toContain('网上平台不能填写电话号码');
   });
 
   it('reports YAML syntax errors with a line number', () => {
-    expect(errorOf('name: 测试站\nbaseUrl: [unclosed\n')).toMatch(/content\/site\.yaml · 第 \d+ 行：YAML 格式错误/);
+    expect(errorOf('name: 测试站\nbaseUrl: [unclosed\n')).toMatch(
+      /content\/site\.yaml · 第 \d+ 行：YAML 格式错误/,
+    );
   });
 
   it('rejects an unknown field', () => {
@@ -63,7 +71,9 @@ describe('site config validation', () => {
     expect(msg).toContain('字段 baseUrl：正式发布不能用本机地址');
     expect(msg).toContain('字段 organization');
     expect(msg).toContain('字段 region');
-    expect(errorOf(valid.replace('pufa.example-county.cn', 'www.example.com'), { production: true })).toContain('示例网址');
+    expect(
+      errorOf(valid.replace('pufa.example-county.cn', 'www.example.com'), { production: true }),
+    ).toContain('示例网址');
     expect(parseSiteConfig(valid, FILE, { production: true }).organization).toBe('某某县委政法委');
   });
 });
@@ -73,15 +83,28 @@ describe('national channels data', () => {
     const { parse } = await import('yaml');
     const { z } = await import('astro/zod');
     const { channelSchema } = await import('../../src/lib/content/channels.ts');
-    const { zhErrorMap, issuesToProblems, formatProblem } = await import('../../src/lib/errors/error-map.ts');
-    const list = parse(readFileSync('content/channels.yaml', 'utf8')) as Array<Record<string, unknown>>;
+    const { zhErrorMap, issuesToProblems, formatProblem } =
+      await import('../../src/lib/errors/error-map.ts');
+    const list = parse(readFileSync('content/channels.yaml', 'utf8')) as Array<
+      Record<string, unknown>
+    >;
     const schema = z.array(channelSchema.and(z.object({ id: z.string() })));
     expect(schema.safeParse(list, { error: zhErrorMap }).success).toBe(true);
-    const broken = list.map((c) => (c.id === '12337' ? { ...c, phone: '12337' } : c.id === '110' ? { ...c, verified: '2026-02-30' } : c));
+    const broken = list.map((c) =>
+      c.id === '12337'
+        ? { ...c, phone: '12337' }
+        : c.id === '110'
+          ? { ...c, verified: '2026-02-30' }
+          : c,
+    );
     const r = schema.safeParse(broken, { error: zhErrorMap });
     expect(r.success).toBe(false);
     const messages = issuesToProblems('content/channels.yaml', r.error!.issues).map(formatProblem);
-    expect(messages).toContain('content/channels.yaml · 字段 [1].phone：网上平台不能填写电话号码；如果也有电话，请另写一条 kind: phone 的渠道');
-    expect(messages.some((m) => m.startsWith('content/channels.yaml · 字段 [0].verified：日期格式不对'))).toBe(true);
+    expect(messages).toContain(
+      'content/channels.yaml · 字段 [1].phone：网上平台不能填写电话号码；如果也有电话，请另写一条 kind: phone 的渠道',
+    );
+    expect(
+      messages.some((m) => m.startsWith('content/channels.yaml · 字段 [0].verified：日期格式不对')),
+    ).toBe(true);
   });
 });

@@ -6,7 +6,14 @@ const texts = (chunks: TextChunk[], max?: number) => splitSentences(chunks, max)
 
 describe('splitSentences', () => {
   it('ends sentences at 。！？； and at the end of each block', () => {
-    expect(texts([{ text: '第六十一条', block: 0 }, { text: '因举报而面临危险的，应当保护。可以采取下列措施：', block: 1 }, { text: '（一）不公开真实姓名；', block: 2 }, { text: '（二）禁止接触。', block: 3 }])).toEqual([
+    expect(
+      texts([
+        { text: '第六十一条', block: 0 },
+        { text: '因举报而面临危险的，应当保护。可以采取下列措施：', block: 1 },
+        { text: '（一）不公开真实姓名；', block: 2 },
+        { text: '（二）禁止接触。', block: 3 },
+      ]),
+    ).toEqual([
       '第六十一条',
       '因举报而面临危险的，应当保护。',
       '可以采取下列措施：',
@@ -16,7 +23,13 @@ describe('splitSentences', () => {
   });
 
   it('keeps a closing quote with its sentence and drops empty pieces', () => {
-    expect(texts([{ text: '他说：“快报警！”然后走了。  ', block: 0 }, { text: '  ', block: 1 }, { text: '——', block: 2 }])).toEqual(['他说：“快报警！”', '然后走了。']);
+    expect(
+      texts([
+        { text: '他说：“快报警！”然后走了。  ', block: 0 },
+        { text: '  ', block: 1 },
+        { text: '——', block: 2 },
+      ]),
+    ).toEqual(['他说：“快报警！”', '然后走了。']);
   });
 
   it('maps each sentence back to its text nodes, across inline elements', () => {
@@ -59,6 +72,8 @@ describe('pickChineseVoice', () => {
     expect(pickChineseVoice([])).toBeUndefined();
   });
   it('among mainland voices, prefers one on the device', () => {
-    expect(pickChineseVoice([v('zh-CN', 'online'), v('zh-CN', 'local', { localService: true })])?.name).toBe('local');
+    expect(
+      pickChineseVoice([v('zh-CN', 'online'), v('zh-CN', 'local', { localService: true })])?.name,
+    ).toBe('local');
   });
 });

@@ -70,7 +70,9 @@ describe('shards', () => {
 
   it('lists exactly the shards holding the query terms', () => {
     const need = shardsForQuery('受了伤', 64);
-    expect(need).toEqual([...new Set(['受了', '了伤', '受伤'].map((t) => shardOf(t, 64)))].sort((a, b) => a - b));
+    expect(need).toEqual(
+      [...new Set(['受了', '了伤', '受伤'].map((t) => shardOf(t, 64)))].sort((a, b) => a - b),
+    );
   });
 
   it('builds the same files from the same pages in any order', () => {
@@ -81,7 +83,9 @@ describe('shards', () => {
   });
 
   it('refuses a page id used twice', () => {
-    expect(() => buildTextIndex([DOCS[0]!, { ...DOCS[1]!, id: 0 }])).toThrow(/page id 0 appears twice/);
+    expect(() => buildTextIndex([DOCS[0]!, { ...DOCS[1]!, id: 0 }])).toThrow(
+      /page id 0 appears twice/,
+    );
   });
 
   it('stores every term of every page once, in its own shard', () => {
@@ -122,7 +126,11 @@ describe('search', () => {
     // 交通 is on page 2, but 交通银行信用卡还款 is not about it.
     expect(searchTextIndex('交通', asMap(shards), shards.length).map((m) => m.id)).toEqual([2]);
     expect(search('交通银行信用卡还款')).toEqual([]);
-    expect(searchTextIndex('交通银行信用卡还款', asMap(shards), shards.length, { all: true }).map((m) => m.id)).toEqual([2]);
+    expect(
+      searchTextIndex('交通银行信用卡还款', asMap(shards), shards.length, { all: true }).map(
+        (m) => m.id,
+      ),
+    ).toEqual([2]);
   });
 
   it('returns nothing for a query with no Chinese, letters or digits', () => {
@@ -130,31 +138,49 @@ describe('search', () => {
   });
 
   it('fails loudly when a needed shard was not loaded, or has another format', () => {
-    expect(() => searchTextIndex('保护伞', new Map(), shards.length)).toThrow(/shard \d+ for “保护” was not loaded/);
+    expect(() => searchTextIndex('保护伞', new Map(), shards.length)).toThrow(
+      /shard \d+ for “保护” was not loaded/,
+    );
     const old = new Map(shards.map((s, i) => [i, { ...s, v: TEXT_INDEX_VERSION + 1 }]));
     expect(() => searchTextIndex('保护伞', old, shards.length)).toThrow(/shard format/);
   });
 });
 
 describe("pagefind's extracted text", () => {
-  const fragment = (path: string, data: unknown) => ({ path, content: new Uint8Array(gzipSync(Buffer.from('pagefind_dcd' + JSON.stringify(data)))) });
+  const fragment = (path: string, data: unknown) => ({
+    path,
+    content: new Uint8Array(gzipSync(Buffer.from('pagefind_dcd' + JSON.stringify(data)))),
+  });
 
   it('reads URL and text from fragments and removes the word separators', () => {
     const pages = pagesFromFragments([
-      fragment('fragment/zh-cn_1.pf_fragment', { url: '/qa/a/', content: '什么\u200b是\u200b保护伞', meta: {} }),
+      fragment('fragment/zh-cn_1.pf_fragment', {
+        url: '/qa/a/',
+        content: '什么\u200b是\u200b保护伞',
+        meta: {},
+      }),
       fragment('index/zh-cn_2.pf_index', {}),
     ]);
     expect(pages).toEqual([{ url: '/qa/a/', text: '什么是保护伞' }]);
   });
 
   it('names the fragment when its format is not what pagefind 1.6 writes', () => {
-    const bad = { path: 'fragment/zh-cn_9.pf_fragment', content: new Uint8Array(gzipSync(Buffer.from('{"url":"/"}'))) };
+    const bad = {
+      path: 'fragment/zh-cn_9.pf_fragment',
+      content: new Uint8Array(gzipSync(Buffer.from('{"url":"/"}'))),
+    };
     expect(() => pagesFromFragments([bad])).toThrow(/zh-cn_9\.pf_fragment has an unknown format/);
   });
 });
 
 describe('writing the index into the build', () => {
-  const hints = { pages: [{ u: '/qa/a/', t: 'A', k: '问答', d: '', w: [] }, { u: '/law/1/', t: '第一条', k: '法条', d: '', w: [] }], terms: [] };
+  const hints = {
+    pages: [
+      { u: '/qa/a/', t: 'A', k: '问答', d: '', w: [] },
+      { u: '/law/1/', t: '第一条', k: '法条', d: '', w: [] },
+    ],
+    terms: [],
+  };
 
   it('writes shards and record blocks in a folder named by their content, and a hints file without pages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
@@ -166,14 +192,30 @@ describe('writing the index into the build', () => {
       ]);
       const written = JSON.parse(readFileSync(join(dir, 'search-hints.json'), 'utf8'));
       expect(written.pages).toBeUndefined();
-      expect(written.x).toEqual({ v: TEXT_INDEX_VERSION, s: done.shards, dir: done.dir, n: 2, rb: RECORDS_PER_BLOCK, k: [['问答', 0, 1], ['法条', 1, 2]], a: [1] });
+      expect(written.x).toEqual({
+        v: TEXT_INDEX_VERSION,
+        s: done.shards,
+        dir: done.dir,
+        n: 2,
+        rb: RECORDS_PER_BLOCK,
+        k: [
+          ['问答', 0, 1],
+          ['法条', 1, 2],
+        ],
+        a: [1],
+      });
       expect(done.dir).toMatch(/^search-index\/[0-9a-f]{10}$/);
       expect(readdirSync(join(dir, done.dir)).length).toBe(done.shards + done.blocks);
       expect(JSON.parse(readFileSync(join(dir, done.dir, 'p0.json'), 'utf8'))).toEqual([
         { u: '/qa/a/', t: 'A', k: '问答', d: '' },
         { u: '/law/1/', t: '第一条', k: '法条', d: '' },
       ]);
-      const shards = new Map(Array.from({ length: done.shards }, (_, i) => [i, JSON.parse(readFileSync(join(dir, done.dir, `${i}.json`), 'utf8')) as TextShard]));
+      const shards = new Map(
+        Array.from({ length: done.shards }, (_, i) => [
+          i,
+          JSON.parse(readFileSync(join(dir, done.dir, `${i}.json`), 'utf8')) as TextShard,
+        ]),
+      );
       // Ids are positions in the records, type by type: /law/1/ is the second page.
       expect(searchTextIndex('惩治有组织犯罪', shards, done.shards).map((m) => m.id)).toEqual([1]);
     } finally {
@@ -184,11 +226,17 @@ describe('writing the index into the build', () => {
   it('numbers pages type by type, so a type filter is an id range', () => {
     const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
     try {
-      const mixed = { pages: [hints.pages[0], hints.pages[1], { u: '/qa/b/', t: 'B', k: '问答', d: '', w: [] }], terms: [] };
+      const mixed = {
+        pages: [hints.pages[0], hints.pages[1], { u: '/qa/b/', t: 'B', k: '问答', d: '', w: [] }],
+        terms: [],
+      };
       writeFileSync(join(dir, 'search-hints.json'), JSON.stringify(mixed));
       writeTextIndex(dir, []);
       const written = JSON.parse(readFileSync(join(dir, 'search-hints.json'), 'utf8'));
-      expect(written.x.k).toEqual([['问答', 0, 2], ['法条', 2, 3]]);
+      expect(written.x.k).toEqual([
+        ['问答', 0, 2],
+        ['法条', 2, 3],
+      ]);
       expect(written.x.a).toEqual([2]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -199,10 +247,14 @@ describe('writing the index into the build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
     try {
       writeFileSync(join(dir, 'search-hints.json'), JSON.stringify(hints));
-      const source = '# 注释\n- words: [帮警察]\n  means: [保护伞]\n- words: [小店]\n  means:\n    - 开店\n';
-      expect(() => writeTextIndex(dir, [{ url: '/qa/a/', text: '什么是保护伞' }], { file: 'content/search-synonyms.yaml', source })).toThrow(
-        /content\/search-synonyms\.yaml · 第 6 行：网站用词“开店”/,
-      );
+      const source =
+        '# 注释\n- words: [帮警察]\n  means: [保护伞]\n- words: [小店]\n  means:\n    - 开店\n';
+      expect(() =>
+        writeTextIndex(dir, [{ url: '/qa/a/', text: '什么是保护伞' }], {
+          file: 'content/search-synonyms.yaml',
+          source,
+        }),
+      ).toThrow(/content\/search-synonyms\.yaml · 第 6 行：网站用词“开店”/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -212,7 +264,9 @@ describe('writing the index into the build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
     try {
       writeFileSync(join(dir, 'search-hints.json'), JSON.stringify(hints));
-      expect(() => writeTextIndex(dir, [{ url: '/materials/new/', text: '标语' }])).toThrow(/missing from search-hints\.json.*\/materials\/new\//);
+      expect(() => writeTextIndex(dir, [{ url: '/materials/new/', text: '标语' }])).toThrow(
+        /missing from search-hints\.json.*\/materials\/new\//,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,13 +19,17 @@ export interface PagefindResult {
 }
 export interface PagefindApi {
   options(opts: Record<string, unknown>): Promise<void>;
-  search(query: string, opts?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    query: string,
+    opts?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 export const withBase = (path: string) => base + path.replace(/^\//, '');
 /** A result URL as a site path without the base. */
-export const stripBase = (url: string) => '/' + new URL(url, location.href).pathname.slice(base.length);
+export const stripBase = (url: string) =>
+  '/' + new URL(url, location.href).pathname.slice(base.length);
 
 let pagefind: Promise<PagefindApi> | undefined;
 let hints: Promise<SearchHints> | undefined;

@@ -19,7 +19,8 @@ export function startSearchPage(): void {
   const help = document.querySelector<HTMLElement>('#search-help');
   if (!input || !list || !status || !help) return;
   const form = input.form!;
-  const selectedType = () => form.querySelector<HTMLInputElement>('input[name="type"]:checked')?.value || undefined;
+  const selectedType = () =>
+    form.querySelector<HTMLInputElement>('input[name="type"]:checked')?.value || undefined;
   let generation = 0;
 
   async function run(fullText = false): Promise<void> {
@@ -50,7 +51,10 @@ export function startSearchPage(): void {
     const { results, partial, firstStage } = outcome;
     list!.replaceChildren(...results.map((r) => renderResult(r, q)));
     const where = type ? `（${type}）` : '';
-    status!.textContent = results.length === 0 ? `没有找到与“${q}”相关的内容${where}。` : `找到 ${results.length} 条与“${q}”相关的结果${where}。`;
+    status!.textContent =
+      results.length === 0
+        ? `没有找到与“${q}”相关的内容${where}。`
+        : `找到 ${results.length} 条与“${q}”相关的结果${where}。`;
     if (fullText) list!.querySelectorAll('a')[Math.min(firstStage, results.length - 1)]?.focus();
     const parts: HTMLElement[] = [];
     if (results.length < FEW_RESULTS) parts.push(suggestions(q, await loadHints()));
@@ -81,7 +85,8 @@ export function startSearchPage(): void {
 
   const params = new URLSearchParams(location.search);
   const t = params.get('type');
-  if (t) form.querySelector<HTMLInputElement>(`input[name="type"][value="${CSS.escape(t)}"]`)?.click();
+  if (t)
+    form.querySelector<HTMLInputElement>(`input[name="type"][value="${CSS.escape(t)}"]`)?.click();
   const initial = params.get('q');
   if (initial) {
     input.value = initial;

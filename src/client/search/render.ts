@@ -5,7 +5,11 @@ import type { DisplayResult } from './run.ts';
 
 /** Text nodes with every occurrence of the query's words wrapped in <mark>. */
 function markText(text: string, query: string): Node[] {
-  const words = query.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (words.length === 0) return [document.createTextNode(text)];
   const re = new RegExp(`(${words.join('|')})`, 'g');
   return text.split(re).map((part, i) => {
@@ -46,7 +50,11 @@ export function renderResult(r: DisplayResult, query: string): HTMLLIElement {
   a.href = r.url;
   a.textContent = r.title;
   const p = document.createElement('p');
-  p.append(...(r.excerptHtml !== undefined ? excerptNodes(r.excerptHtml) : markText(r.description ?? '', query)));
+  p.append(
+    ...(r.excerptHtml !== undefined
+      ? excerptNodes(r.excerptHtml)
+      : markText(r.description ?? '', query)),
+  );
   li.append(type, ' ', a, p);
   return li;
 }

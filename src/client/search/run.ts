@@ -25,16 +25,30 @@ export interface SearchOutcome {
   firstStage: number;
 }
 
-export async function searchSite(query: string, type?: string, opts: { fullText?: boolean } = {}): Promise<SearchOutcome> {
+export async function searchSite(
+  query: string,
+  type?: string,
+  opts: { fullText?: boolean } = {},
+): Promise<SearchOutcome> {
   const q = query.trim();
   if (!q) return { results: [], partial: false, firstStage: 0 };
   const h = await loadHints();
   const first = await firstResults(q, h, loadersFor(h), type);
-  const out: DisplayResult[] = first.map((p) => ({ url: withBase(p.u), title: p.t, type: p.k, description: p.d }));
+  const out: DisplayResult[] = first.map((p) => ({
+    url: withBase(p.u),
+    title: p.t,
+    type: p.k,
+    description: p.d,
+  }));
   if (!opts.fullText) return { results: out, partial: true, firstStage: out.length };
   const titles = new Map(first.map((p) => [p.u, p.t]));
   for (const r of await moreResults(q, type, new Set(first.map((p) => p.u)))) {
-    out.push({ url: r.url, title: titles.get(r.path) ?? r.title ?? r.path, type: r.type ?? '页面', excerptHtml: r.excerptHtml });
+    out.push({
+      url: r.url,
+      title: titles.get(r.path) ?? r.title ?? r.path,
+      type: r.type ?? '页面',
+      excerptHtml: r.excerptHtml,
+    });
   }
   return { results: out, partial: false, firstStage: first.length };
 }

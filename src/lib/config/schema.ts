@@ -15,7 +15,11 @@ export const siteConfigSchema = z
     /** 地区, e.g. 某某县. Empty in the shipped default; required for a production build. */
     region: z.string().trim().default(''),
     /** Public base URL, e.g. https://example.gov.cn/pufa/ (a sub-path is allowed). */
-    baseUrl: z.url({ protocol: /^https?$/, error: '网址格式不对：应为完整网址，以 http:// 或 https:// 开头，如 https://www.example.gov.cn/' }),
+    baseUrl: z.url({
+      protocol: /^https?$/,
+      error:
+        '网址格式不对：应为完整网址，以 http:// 或 https:// 开头，如 https://www.example.gov.cn/',
+    }),
     /** Local reporting channels, shown before the national ones. */
     channels: z.array(channelSchema).default([]),
     /** A local reward scheme, shown only when configured, always with its source. */
@@ -53,12 +57,20 @@ export function productionProblems(config: SiteConfig): Array<{ field: string; m
   const out: Array<{ field: string; message: string }> = [];
   const host = new URL(config.baseUrl).hostname;
   if (LOCAL_HOST_RE.test(host)) {
-    out.push({ field: 'baseUrl', message: `正式发布不能用本机地址 ${config.baseUrl}：请填写读者能访问的网址，如 https://www.你的单位.gov.cn/` });
+    out.push({
+      field: 'baseUrl',
+      message: `正式发布不能用本机地址 ${config.baseUrl}：请填写读者能访问的网址，如 https://www.你的单位.gov.cn/`,
+    });
   } else if (EXAMPLE_HOST_RE.test(host)) {
-    out.push({ field: 'baseUrl', message: `正式发布不能用示例网址 ${config.baseUrl}：请填写本单位网站的真实网址` });
+    out.push({
+      field: 'baseUrl',
+      message: `正式发布不能用示例网址 ${config.baseUrl}：请填写本单位网站的真实网址`,
+    });
   }
-  if (!config.organization) out.push({ field: 'organization', message: '正式发布必须填写主办单位（organization）' });
-  if (!config.region) out.push({ field: 'region', message: '正式发布必须填写地区（region），如“某某县”' });
+  if (!config.organization)
+    out.push({ field: 'organization', message: '正式发布必须填写主办单位（organization）' });
+  if (!config.region)
+    out.push({ field: 'region', message: '正式发布必须填写地区（region），如“某某县”' });
   return out;
 }
 

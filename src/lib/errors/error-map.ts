@@ -73,7 +73,10 @@ export function formatProblem(p: ContentProblem): string {
   return p.where ? `${p.file} · ${p.where}：${p.message}` : `${p.file}：${p.message}`;
 }
 
-export function issuesToProblems(file: string, issues: ReadonlyArray<z.core.$ZodIssue>): ContentProblem[] {
+export function issuesToProblems(
+  file: string,
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+): ContentProblem[] {
   return issues.map((iss) => ({
     file,
     where: iss.path.length ? `字段 ${formatPath(iss.path)}` : undefined,

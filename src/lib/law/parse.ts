@@ -58,7 +58,10 @@ export function parseLaw(source: string): Law {
     if (chapter) {
       const number = fromChineseNumeral(chapter[1]!);
       if (number !== chapters.length + 1) {
-        throw new LawParseError(`章的编号不连续：应为第 ${chapters.length + 1} 章，实为第 ${number} 章`, lineNo);
+        throw new LawParseError(
+          `章的编号不连续：应为第 ${chapters.length + 1} 章，实为第 ${number} 章`,
+          lineNo,
+        );
       }
       chapters.push({
         number,
@@ -76,7 +79,10 @@ export function parseLaw(source: string): Law {
       const number = fromChineseNumeral(article[1]!);
       const prev = articles.at(-1);
       if (prev && number <= prev.number) {
-        throw new LawParseError(`条文编号没有递增：第 ${prev.number} 条之后是第 ${number} 条`, lineNo);
+        throw new LawParseError(
+          `条文编号没有递增：第 ${prev.number} 条之后是第 ${number} 条`,
+          lineNo,
+        );
       }
       current = {
         number,
@@ -90,7 +96,8 @@ export function parseLaw(source: string): Law {
     }
 
     if (!current) {
-      if (chapters.length > 0) throw new LawParseError(`章标题之后、第一条之前出现了文字：${line}`, lineNo);
+      if (chapters.length > 0)
+        throw new LawParseError(`章标题之后、第一条之前出现了文字：${line}`, lineNo);
       preamble.push(line);
       return;
     }
@@ -100,7 +107,10 @@ export function parseLaw(source: string): Law {
       const paragraph = lastParagraph(lineNo);
       const number = fromChineseNumeral(item[1]!);
       if (number !== paragraph.items.length + 1) {
-        throw new LawParseError(`项的编号不连续：应为${itemLabel(paragraph.items.length + 1)}`, lineNo);
+        throw new LawParseError(
+          `项的编号不连续：应为${itemLabel(paragraph.items.length + 1)}`,
+          lineNo,
+        );
       }
       paragraph.items.push({ number, label: itemLabel(number), text: item[2]!.trim() });
       return;

@@ -34,7 +34,13 @@ export interface OfflineManifest {
 
 /** Site paths (below the base) saved by 离线保存. */
 export function isOfflinePage(path: string): boolean {
-  return /^\/law\/([^/]+\/)?$/.test(path) || /^\/qa\/([^/]+\/)?$/.test(path) || path === '/report/' || path === '/offline/' || path === '/search/';
+  return (
+    /^\/law\/([^/]+\/)?$/.test(path) ||
+    /^\/qa\/([^/]+\/)?$/.test(path) ||
+    path === '/report/' ||
+    path === '/offline/' ||
+    path === '/search/'
+  );
 }
 
 /** Site-relative data files saved by 离线保存 besides the search index folder. */
@@ -72,7 +78,10 @@ export const FALLBACK_PAGE = '/offline/no-network/';
  */
 export function hashedRefs(text: string): string[] {
   const out = new Set<string>();
-  const re = new RegExp(`${HASHED_DIR.replace('/', '\\/')}([\\w.~-]+\\.(?:js|css|mjs|woff2?|png|svg|jpg|webp))|["'\`]\\.\\/([\\w.~-]+\\.(?:js|mjs|css))["'\`]`, 'g');
+  const re = new RegExp(
+    `${HASHED_DIR.replace('/', '\\/')}([\\w.~-]+\\.(?:js|css|mjs|woff2?|png|svg|jpg|webp))|["'\`]\\.\\/([\\w.~-]+\\.(?:js|mjs|css))["'\`]`,
+    'g',
+  );
   for (const m of text.matchAll(re)) out.add((m[1] ?? m[2])!);
   return [...out];
 }
@@ -82,7 +91,10 @@ export function hashedRefs(text: string): string[] {
  * refer to in turn (a script's imports and on-demand chunks). `read` returns a hashed
  * file's text, or undefined when it is not at hand.
  */
-export function reachableAssets(roots: Iterable<string>, read: (name: string) => string | undefined): Set<string> {
+export function reachableAssets(
+  roots: Iterable<string>,
+  read: (name: string) => string | undefined,
+): Set<string> {
   const seen = new Set<string>();
   const queue: string[] = [];
   const visit = (n: string) => {
@@ -119,7 +131,10 @@ export type RequestKind =
   /** Not ours to handle: another origin, outside the site, or not a GET. */
   | 'bypass';
 
-export function requestKind(req: { url: string; method: string; mode: string }, scope: string): RequestKind {
+export function requestKind(
+  req: { url: string; method: string; mode: string },
+  scope: string,
+): RequestKind {
   if (req.method !== 'GET' || !req.url.startsWith(scope)) return 'bypass';
   const path = req.url.slice(scope.length).replace(/[?#].*$/, '');
   // Print files (PDFs and the campaign pack, src/lib/print/files.ts) stay out of 离线保存 and every cache.

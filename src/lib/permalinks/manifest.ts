@@ -18,7 +18,11 @@ export const UNLISTED_PREFIXES = [POSTERS_PREFIX] as const;
 export class ManifestError extends Error {
   readonly problems: ContentProblem[];
   constructor(problems: ContentProblem[]) {
-    super(['网址清单有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join('\n'));
+    super(
+      ['网址清单有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join(
+        '\n',
+      ),
+    );
     this.name = 'ManifestError';
     this.problems = problems;
   }
@@ -69,7 +73,11 @@ export function parseManifest(text: string, file: string = MANIFEST_FILE): strin
     if (!line || line.startsWith('#')) return;
     const where = `第 ${i + 1} 行`;
     if (!isSitePath(line) && !isPrintFilePath(line)) {
-      problems.push({ file, where, message: `“${line}”不是本站网址：每行写一个以 / 开头、以 / 结尾的路径，如 /law/61/（打印文件写 /print/文件名.pdf）` });
+      problems.push({
+        file,
+        where,
+        message: `“${line}”不是本站网址：每行写一个以 / 开头、以 / 结尾的路径，如 /law/61/（打印文件写 /print/文件名.pdf）`,
+      });
       return;
     }
     const dup = seen.get(line);
@@ -85,7 +93,10 @@ export function parseManifest(text: string, file: string = MANIFEST_FILE): strin
 }
 
 /** Paths of the manifest that resolve to nothing, in manifest order. */
-export function unresolvedPaths(paths: readonly string[], resolves: (path: string) => boolean): string[] {
+export function unresolvedPaths(
+  paths: readonly string[],
+  resolves: (path: string) => boolean,
+): string[] {
   return paths.filter((p) => !resolves(p));
 }
 
@@ -118,9 +129,15 @@ export function comparePaths(a: string, b: string): number {
  * Appends the paths not yet listed to the manifest text, keeping every existing line
  * (and its comments) as it is. Returns the new text and what was added.
  */
-export function addToManifest(text: string, found: readonly string[], file: string = MANIFEST_FILE): { text: string; added: string[] } {
+export function addToManifest(
+  text: string,
+  found: readonly string[],
+  file: string = MANIFEST_FILE,
+): { text: string; added: string[] } {
   const listed = new Set(parseManifest(text, file));
-  const added = [...new Set(found)].filter((p) => isManifestPath(p) && !listed.has(p)).sort(comparePaths);
+  const added = [...new Set(found)]
+    .filter((p) => isManifestPath(p) && !listed.has(p))
+    .sort(comparePaths);
   if (added.length === 0) return { text, added };
   const body = text.length === 0 || text.endsWith('\n') ? text : text + '\n';
   return { text: body + added.join('\n') + '\n', added };

@@ -1,6 +1,11 @@
 import { z } from 'astro/zod';
 import { parseDocument } from 'yaml';
-import { formatProblem, issuesToProblems, zhErrorMap, type ContentProblem } from '../errors/error-map.ts';
+import {
+  formatProblem,
+  issuesToProblems,
+  zhErrorMap,
+  type ContentProblem,
+} from '../errors/error-map.ts';
 import { isSitePath } from './manifest.ts';
 
 /**
@@ -15,7 +20,9 @@ const sitePath = (what: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? `缺少必填字段（${what}）` : '应为文字') })
     .trim()
-    .refine(isSitePath, { error: `${what}应为本站路径：以 / 开头、以 / 结尾，不带域名，如 /law/61/` });
+    .refine(isSitePath, {
+      error: `${what}应为本站路径：以 / 开头、以 / 结尾，不带域名，如 /law/61/`,
+    });
 
 export const redirectSchema = z
   .object({
@@ -35,7 +42,11 @@ export type Redirect = z.output<typeof redirectSchema>;
 export class RedirectsError extends Error {
   readonly problems: ContentProblem[];
   constructor(problems: ContentProblem[]) {
-    super(['网址跳转有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join('\n'));
+    super(
+      ['网址跳转有误，请修改后重试：', ...problems.map((p) => '  - ' + formatProblem(p))].join(
+        '\n',
+      ),
+    );
     this.name = 'RedirectsError';
     this.problems = problems;
   }
@@ -64,7 +75,12 @@ export function parseRedirects(text: string, file: string = REDIRECTS_FILE): Red
     if (r.from === r.to) problems.push({ file, where, message: 'from 和 to 是同一个网址' });
     if (r.from === '/') problems.push({ file, where, message: '首页不能跳转到别处' });
     const dup = froms.get(r.from);
-    if (dup !== undefined) problems.push({ file, where, message: `第 ${dup + 1} 条已经写了这个原网址；一个网址只能跳到一个地方` });
+    if (dup !== undefined)
+      problems.push({
+        file,
+        where,
+        message: `第 ${dup + 1} 条已经写了这个原网址；一个网址只能跳到一个地方`,
+      });
     else froms.set(r.from, i);
   });
   list.forEach((r, i) => {

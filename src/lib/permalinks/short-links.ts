@@ -42,7 +42,9 @@ export function shortLinkProblems(links: readonly ShortLink[]): string[] {
   const seen = new Map<string, ShortLink>();
   for (const link of links) {
     if (!link.rule && LAW_CODE_RE.test(link.code)) {
-      problems.push(`${link.source} · 字段 code：短码“${link.code}”是“l 加数字”的形式，这种短码留给法律条文（如 l61 是第六十一条）；请换一个`);
+      problems.push(
+        `${link.source} · 字段 code：短码“${link.code}”是“l 加数字”的形式，这种短码留给法律条文（如 l61 是第六十一条）；请换一个`,
+      );
     }
     const first = seen.get(link.code);
     if (first) {

@@ -30,13 +30,19 @@ export interface QrCode {
   moduleMm: number;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export async function makeQrCode(text: string, label: string): Promise<QrCode> {
   const opts = { errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE } as const;
   const qr = QRCode.create(text, opts);
-  const raw = await QRCode.toString(text, { ...opts, type: 'svg', color: { dark: '#000000', light: '#ffffff' } });
-  if (/\sstyle=/.test(raw)) throw new Error('qrcode: the SVG carries a style attribute, which the CSP forbids');
+  const raw = await QRCode.toString(text, {
+    ...opts,
+    type: 'svg',
+    color: { dark: '#000000', light: '#ffffff' },
+  });
+  if (/\sstyle=/.test(raw))
+    throw new Error('qrcode: the SVG carries a style attribute, which the CSP forbids');
   const modules = qr.modules.size;
   const svg = raw
     .trim()
@@ -44,5 +50,10 @@ export async function makeQrCode(text: string, label: string): Promise<QrCode> {
       /^<svg /,
       `<svg class="qr" role="img" aria-label="${escapeAttr(label)}" data-qr-version="${qr.version}" data-qr-modules="${modules}" `,
     );
-  return { svg, version: qr.version, modules, moduleMm: QR_PRINT_MM / (modules + 2 * QR_QUIET_ZONE) };
+  return {
+    svg,
+    version: qr.version,
+    modules,
+    moduleMm: QR_PRINT_MM / (modules + 2 * QR_QUIET_ZONE),
+  };
 }

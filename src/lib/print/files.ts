@@ -25,11 +25,18 @@ export interface PrintSizeInfo {
 export const PRINT_SIZES: Readonly<Record<PrintSize, PrintSizeInfo>> = {
   a4: { fileLabel: 'A4', label: 'A4 纵向', paperMm: [210, 297] },
   a3: { fileLabel: 'A3', label: 'A3 纵向，适合宣传栏', paperMm: [297, 420] },
-  a5x2: { fileLabel: 'A5-每张A4两份', label: 'A5 口袋卡，一张 A4 纸印两份，沿裁切线剪开', paperMm: [297, 210] },
+  a5x2: {
+    fileLabel: 'A5-每张A4两份',
+    label: 'A5 口袋卡，一张 A4 纸印两份，沿裁切线剪开',
+    paperMm: [297, 210],
+  },
 };
 
 /** Which sizes a poster is printed in: every poster A4; 宣传资料 also A3; the 明白卡 also as A5 cards. */
-export function printSizesFor(kind: 'law' | 'qa' | 'materials', materialKind?: string): PrintSize[] {
+export function printSizesFor(
+  kind: 'law' | 'qa' | 'materials',
+  materialKind?: string,
+): PrintSize[] {
   if (kind !== 'materials') return ['a4'];
   return materialKind === '明白卡' ? ['a4', 'a3', 'a5x2'] : ['a4', 'a3'];
 }

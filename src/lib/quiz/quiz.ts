@@ -43,8 +43,12 @@ export interface QuizScore {
 }
 
 /** Scores answers (option numbers from 1, keyed by question id) for the questions asked. */
-export function scoreQuiz(questions: readonly Answerable[], answers: ReadonlyMap<string, number> | Record<string, number>): QuizScore {
-  const get = (id: string) => (answers instanceof Map ? answers.get(id) : (answers as Record<string, number>)[id]);
+export function scoreQuiz(
+  questions: readonly Answerable[],
+  answers: ReadonlyMap<string, number> | Record<string, number>,
+): QuizScore {
+  const get = (id: string) =>
+    answers instanceof Map ? answers.get(id) : (answers as Record<string, number>)[id];
   const missed = questions.filter((q) => get(q.id) !== q.answer).map((q) => q.id);
   return { correct: questions.length - missed.length, total: questions.length, missed };
 }

@@ -95,7 +95,8 @@ function coverage(q: string, words: readonly string[]): number {
   const covered = new Array<boolean>(q.length).fill(false);
   for (const w of words) {
     if (w.length < 2) continue;
-    for (let i = q.indexOf(w); i !== -1; i = q.indexOf(w, i + 1)) covered.fill(true, i, i + w.length);
+    for (let i = q.indexOf(w); i !== -1; i = q.indexOf(w, i + 1))
+      covered.fill(true, i, i + w.length);
   }
   return covered.filter(Boolean).length / q.length;
 }
@@ -142,7 +143,9 @@ export function matchHints(rawQuery: string, hints: SearchHints): HintMatch[] {
     // Among equal matches, the page whose title is mostly the query is the more specific.
     if (s) add(page.u, s + (title.includes(q) ? (20 * len) / [...title].length : 0));
   }
-  return [...scores].map(([u, score]) => ({ u, score })).sort((a, b) => b.score - a.score || a.u.localeCompare(b.u));
+  return [...scores]
+    .map(([u, score]) => ({ u, score }))
+    .sort((a, b) => b.score - a.score || a.u.localeCompare(b.u));
 }
 
 /**
@@ -169,7 +172,12 @@ export function nearestTerms(rawQuery: string, hints: SearchHints, max = 5): Hin
   return hints.terms
     .map((t) => {
       const words = [t.t, ...t.a].map(normaliseQuery);
-      const best = Math.max(...words.map((w) => bigramOverlap(q, w) * 2 + [...w].filter((c) => chars.has(c)).length / [...w].length));
+      const best = Math.max(
+        ...words.map(
+          (w) =>
+            bigramOverlap(q, w) * 2 + [...w].filter((c) => chars.has(c)).length / [...w].length,
+        ),
+      );
       return { t, best };
     })
     .filter((x) => x.best > 0.3)

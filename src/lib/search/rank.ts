@@ -16,7 +16,14 @@
  *     full-text results below them on request, so nothing the reader saw moves.
  */
 import { articleNumberOf, matchHints, type SearchHints } from './hints.ts';
-import { recordBlockOf, searchTextIndex, shardsForQuery, typeOfId, type PageRecord, type TextShard } from './text-index.ts';
+import {
+  recordBlockOf,
+  searchTextIndex,
+  shardsForQuery,
+  typeOfId,
+  type PageRecord,
+  type TextShard,
+} from './text-index.ts';
 
 /** How many results the first stage shows. */
 export const FIRST_RESULTS = 10;
@@ -31,7 +38,12 @@ export interface SearchLoaders {
 }
 
 /** Page ids for a query, best first, from the shards it needs (pure, synchronous). */
-export function rankIds(query: string, hints: SearchHints, shards: ReadonlyMap<number, TextShard>, type?: string): number[] {
+export function rankIds(
+  query: string,
+  hints: SearchHints,
+  shards: ReadonlyMap<number, TextShard>,
+  type?: string,
+): number[] {
   const x = hints.x;
   if (!x) return [];
   const out: number[] = [];
@@ -40,7 +52,8 @@ export function rankIds(query: string, hints: SearchHints, shards: ReadonlyMap<n
   const article = articleNumberOf(bare) ?? (/^\d{1,3}$/.test(bare) ? Number(bare) : undefined);
   const articleId = article ? x.a[article - 1] : undefined;
   if (articleId !== undefined) out.push(articleId);
-  for (const m of searchTextIndex(query, shards, x.s, { synonyms: hints.syn })) if (m.id !== articleId) out.push(m.id);
+  for (const m of searchTextIndex(query, shards, x.s, { synonyms: hints.syn }))
+    if (m.id !== articleId) out.push(m.id);
   return type ? out.filter((id) => typeOfId(id, x.k) === type) : out;
 }
 
@@ -53,7 +66,12 @@ export function shardsNeeded(query: string, hints: SearchHints): number[] {
  * The first results for a query: at most FIRST_RESULTS page records, best first.
  * Downloads the query's shards, then only the record blocks of the pages shown.
  */
-export async function firstResults(query: string, hints: SearchHints, load: SearchLoaders, type?: string): Promise<PageRecord[]> {
+export async function firstResults(
+  query: string,
+  hints: SearchHints,
+  load: SearchLoaders,
+  type?: string,
+): Promise<PageRecord[]> {
   const q = query.trim();
   if (!q) return [];
   const x = hints.x;
@@ -67,10 +85,14 @@ export async function firstResults(query: string, hints: SearchHints, load: Sear
       .slice(0, FIRST_RESULTS);
   }
   const need = shardsNeeded(q, hints);
-  const shards = new Map(await Promise.all(need.map(async (i) => [i, await load.shard(i)] as const)));
+  const shards = new Map(
+    await Promise.all(need.map(async (i) => [i, await load.shard(i)] as const)),
+  );
   const ids = rankIds(q, hints, shards, type).slice(0, FIRST_RESULTS);
   const blocks = [...new Set(ids.map((id) => recordBlockOf(id, x.rb)))];
-  const loaded = new Map(await Promise.all(blocks.map(async (b) => [b, await load.records(b)] as const)));
+  const loaded = new Map(
+    await Promise.all(blocks.map(async (b) => [b, await load.records(b)] as const)),
+  );
   return ids.map((id) => {
     const rec = loaded.get(recordBlockOf(id, x.rb))?.[id % x.rb];
     if (!rec) throw new Error(`search: no record for page ${id}`);
@@ -83,10 +105,21 @@ export async function firstResults(query: string, hints: SearchHints, load: Sear
  * the record blocks of the results shown. Budget tests and the scale benchmark compute
  * every query's first download from the file sizes with it.
  */
-export function firstDownload(query: string, hints: SearchHints, shard: (i: number) => TextShard, type?: string): { shards: number[]; blocks: number[] } {
+export function firstDownload(
+  query: string,
+  hints: SearchHints,
+  shard: (i: number) => TextShard,
+  type?: string,
+): { shards: number[]; blocks: number[] } {
   const x = hints.x;
   if (!x || !query.trim()) return { shards: [], blocks: [] };
   const shards = shardsNeeded(query.trim(), hints);
-  const ids = rankIds(query.trim(), hints, new Map(shards.map((i) => [i, shard(i)])), type).slice(0, FIRST_RESULTS);
-  return { shards, blocks: [...new Set(ids.map((id) => recordBlockOf(id, x.rb)))].sort((a, b) => a - b) };
+  const ids = rankIds(query.trim(), hints, new Map(shards.map((i) => [i, shard(i)])), type).slice(
+    0,
+    FIRST_RESULTS,
+  );
+  return {
+    shards,
+    blocks: [...new Set(ids.map((id) => recordBlockOf(id, x.rb)))].sort((a, b) => a - b),
+  };
 }

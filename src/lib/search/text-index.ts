@@ -141,7 +141,8 @@ export function textTerms(text: string): QueryTerm[] {
   for (const m of s.matchAll(WORD)) {
     const chars = [...m[0]];
     if (HAN.test(chars[0]!)) {
-      for (let i = 0; i + 1 < chars.length; i++) out.push({ term: chars[i]! + chars[i + 1]!, from: offset + i, to: offset + i + 2 });
+      for (let i = 0; i + 1 < chars.length; i++)
+        out.push({ term: chars[i]! + chars[i + 1]!, from: offset + i, to: offset + i + 2 });
     } else out.push({ term: m[0], from: offset, to: offset + chars.length });
     offset += chars.length;
   }
@@ -202,10 +203,12 @@ export function queryTerms(query: string, synonyms: readonly Synonym[] = []): Qu
   for (let i = 0; i + 1 < terms.length; i++) {
     const a = terms[i]!;
     const b = terms[i + 1]!;
-    if (a.term.length !== 2 || b.term.length !== 2 || b.from !== a.from + 1 || a.to !== b.to - 1) continue;
+    if (a.term.length !== 2 || b.term.length !== 2 || b.from !== a.from + 1 || a.to !== b.to - 1)
+      continue;
     const [first, middle] = [...a.term];
     const last = [...b.term][1]!;
-    if (SEPARATORS.has(middle!) && !SEPARATORS.has(first!) && !SEPARATORS.has(last)) out.push({ term: first! + last, from: a.from, to: b.to });
+    if (SEPARATORS.has(middle!) && !SEPARATORS.has(first!) && !SEPARATORS.has(last))
+      out.push({ term: first! + last, from: a.from, to: b.to });
   }
   out.push(...synonymTerms(query, synonyms));
   return out;
@@ -229,8 +232,14 @@ export function shardOf(term: string, shards: number): number {
 }
 
 /** Shards needed for a query, in ascending order. */
-export function shardsForQuery(query: string, shards: number, synonyms: readonly Synonym[] = []): number[] {
-  return [...new Set(queryTerms(query, synonyms).map((t) => shardOf(t.term, shards)))].sort((a, b) => a - b);
+export function shardsForQuery(
+  query: string,
+  shards: number,
+  synonyms: readonly Synonym[] = [],
+): number[] {
+  return [...new Set(queryTerms(query, synonyms).map((t) => shardOf(t.term, shards)))].sort(
+    (a, b) => a - b,
+  );
 }
 
 export function shardCount(postings: number): number {
@@ -243,7 +252,8 @@ export function shardCount(postings: number): number {
 export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
   const ids = new Set<number>();
   for (const d of docs) {
-    if (!Number.isInteger(d.id) || d.id < 0) throw new Error(`text index: page id ${d.id} is not a non-negative integer`);
+    if (!Number.isInteger(d.id) || d.id < 0)
+      throw new Error(`text index: page id ${d.id} is not a non-negative integer`);
     if (ids.has(d.id)) throw new Error(`text index: page id ${d.id} appears twice`);
     ids.add(d.id);
   }
@@ -270,7 +280,9 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
       });
       return { id: d.id, lengths: names.map((f) => fields[f].length), tf };
     });
-  const avg = names.map((_, fi) => perDoc.reduce((s, d) => s + d.lengths[fi]!, 0) / Math.max(1, perDoc.length) || 1);
+  const avg = names.map(
+    (_, fi) => perDoc.reduce((s, d) => s + d.lengths[fi]!, 0) / Math.max(1, perDoc.length) || 1,
+  );
   const params = names.map((f) => FIELDS[f]);
   const key = names.map((f) => KEY_FIELDS.includes(f));
   const postings = new Map<string, Array<[number, number]>>();
@@ -287,7 +299,8 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
         f += (weight * n) / (1 - b + (b * d.lengths[fi]!) / avg[fi]!);
         if (key[fi]) inKey = 1;
       }
-      const weight = Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 2 + inKey;
+      const weight =
+        Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 2 + inKey;
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push([d.id, weight]);
@@ -296,7 +309,11 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
   }
   for (const list of postings.values()) total -= Math.max(0, list.length - MAX_POSTINGS_PER_TERM);
   const count = shardCount(total);
-  const shards: TextShard[] = Array.from({ length: count }, () => ({ v: TEXT_INDEX_VERSION, n: perDoc.length, t: {} }));
+  const shards: TextShard[] = Array.from({ length: count }, () => ({
+    v: TEXT_INDEX_VERSION,
+    n: perDoc.length,
+    t: {},
+  }));
   // Sorted terms, so identical content gives identical files (and the same folder hash).
   for (const term of [...postings.keys()].sort()) {
     const flat: number[] = [];
@@ -305,7 +322,10 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
     if (list.length > MAX_POSTINGS_PER_TERM) {
       const shard = shards[shardOf(term, count)]!;
       (shard.d ??= {})[term] = list.length;
-      list = [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS_PER_TERM).sort((a, b) => a[0] - b[0]);
+      list = [...list]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, MAX_POSTINGS_PER_TERM)
+        .sort((a, b) => a[0] - b[0]);
     }
     for (const [id, w] of list) {
       flat.push(id - prev, w);
@@ -347,7 +367,9 @@ export const KEY_FIELD_BONUS = 1;
  * weighs this much of its IDF.
  */
 export const FUNCTION_CHAR_WEIGHT = 0.3;
-const FUNCTION_CHARS = new Set([...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点']);
+const FUNCTION_CHARS = new Set([
+  ...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点',
+]);
 /**
  * A page whose score is below this share of the best page's is a weak match: it shares
  * only common words with the query, and is left out rather than fill the first ten.
@@ -376,7 +398,12 @@ export function termWeight(term: string): number {
  * 手机话费充值) is not about that page. And it must score at least WEAK_SCORE_SHARE of
  * the best page.
  */
-export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextShard>, shardTotal: number, opts: SearchOptions = {}): TextMatch[] {
+export function searchTextIndex(
+  query: string,
+  shards: ReadonlyMap<number, TextShard>,
+  shardTotal: number,
+  opts: SearchOptions = {},
+): TextMatch[] {
   const terms = queryTerms(query, opts.synonyms);
   if (terms.length === 0 || indexableLength(query) === 0) return [];
   // Coverage counts the query's meaning characters: grammar characters (了, 怎, 么, 我…)
@@ -385,12 +412,19 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
   const meaning = chars.map((c, i) => (FUNCTION_CHARS.has(c) ? -1 : i)).filter((i) => i >= 0);
   const counted = new Set(meaning.length ? meaning : chars.map((_, i) => i));
   const length = counted.size;
-  const scores = new Map<number, { score: number; covered: Set<number>; terms: number; rareKey: boolean }>();
+  const scores = new Map<
+    number,
+    { score: number; covered: Set<number>; terms: number; rareKey: boolean }
+  >();
   const seen = new Set<string>();
   for (const qt of terms) {
     const shard = shards.get(shardOf(qt.term, shardTotal));
-    if (!shard) throw new Error(`text index: shard ${shardOf(qt.term, shardTotal)} for “${qt.term}” was not loaded`);
-    if (shard.v !== TEXT_INDEX_VERSION) throw new Error(`text index: shard format ${shard.v}, expected ${TEXT_INDEX_VERSION}`);
+    if (!shard)
+      throw new Error(
+        `text index: shard ${shardOf(qt.term, shardTotal)} for “${qt.term}” was not loaded`,
+      );
+    if (shard.v !== TEXT_INDEX_VERSION)
+      throw new Error(`text index: shard format ${shard.v}, expected ${TEXT_INDEX_VERSION}`);
     const flat = shard.t[qt.term];
     if (!flat) continue;
     const df = shard.d?.[qt.term] ?? flat.length / 2;
@@ -404,7 +438,12 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
       id += flat[i]!;
       const stored = flat[i + 1]!;
       const key = stored % 2 === 1;
-      const entry = scores.get(id) ?? { score: 0, covered: new Set<number>(), terms: 0, rareKey: false };
+      const entry = scores.get(id) ?? {
+        score: 0,
+        covered: new Set<number>(),
+        terms: 0,
+        rareKey: false,
+      };
       // A term repeated in the query counts once towards the score, but covers each place.
       if (first) {
         entry.score += idf * (Math.floor(stored / 2) / WEIGHT_SCALE + (key ? KEY_FIELD_BONUS : 0));
@@ -416,8 +455,20 @@ export function searchTextIndex(query: string, shards: ReadonlyMap<number, TextS
     }
   }
   const matches = [...scores]
-    .map(([id, e]) => ({ id, score: e.score, coverage: e.covered.size / length, terms: e.terms, rareKey: e.rareKey }))
-    .filter((m) => opts.all || m.coverage >= MIN_COVERAGE || (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL) || m.rareKey)
+    .map(([id, e]) => ({
+      id,
+      score: e.score,
+      coverage: e.covered.size / length,
+      terms: e.terms,
+      rareKey: e.rareKey,
+    }))
+    .filter(
+      (m) =>
+        opts.all ||
+        m.coverage >= MIN_COVERAGE ||
+        (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL) ||
+        m.rareKey,
+    )
     .sort((a, b) => b.score - a.score || a.id - b.id);
   if (opts.all || matches.length === 0) return matches;
   const floor = matches[0]!.score * WEAK_SCORE_SHARE;

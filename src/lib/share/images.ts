@@ -41,10 +41,12 @@ export function shareSectionFor(path: string): ShareSection {
 export const shareImagePath = (s: ShareSection): string => `${SHARE_IMAGE_DIR}${s.id}.png`;
 
 /** Text the image shows, for og:image:alt. */
-export const shareImageAlt = (s: ShareSection): string => `反有组织犯罪法 ${s.title}：${s.subtitle}`;
+export const shareImageAlt = (s: ShareSection): string =>
+  `反有组织犯罪法 ${s.title}：${s.subtitle}`;
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+const FONT =
+  "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 export function shareImageSvg(s: ShareSection): string {
   const { width: w, height: h } = SHARE_IMAGE_SIZE;

@@ -10,6 +10,12 @@ export function shareUrl(baseUrl: string, path: string, code?: string | undefine
 }
 
 /** The text 「复制链接」 copies: a title line, an optional one-line summary, then the address on its own line. */
-export function shareText(parts: { title: string; summary?: string | undefined; url: string }): string {
-  return [parts.title, parts.summary, parts.url].filter((s): s is string => !!s && s.trim() !== '').join('\n');
+export function shareText(parts: {
+  title: string;
+  summary?: string | undefined;
+  url: string;
+}): string {
+  return [parts.title, parts.summary, parts.url]
+    .filter((s): s is string => !!s && s.trim() !== '')
+    .join('\n');
 }

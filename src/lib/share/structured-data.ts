@@ -16,7 +16,10 @@ export interface FaqPageJsonLd {
   }>;
 }
 
-export function faqPageJsonLd(url: string, questions: Array<{ question: string; answer: string }>): FaqPageJsonLd {
+export function faqPageJsonLd(
+  url: string,
+  questions: Array<{ question: string; answer: string }>,
+): FaqPageJsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'FAQPage',

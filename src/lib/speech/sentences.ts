@@ -49,7 +49,10 @@ function toSentence(chars: Char[]): Sentence | undefined {
     if (last && last.chunk === c.chunk && last.end === c.offset) last.end = end;
     else parts.push({ chunk: c.chunk, start: c.offset, end });
   }
-  const text = slice.map((c) => c.ch).join('').replace(/\s+/g, ' ');
+  const text = slice
+    .map((c) => c.ch)
+    .join('')
+    .replace(/\s+/g, ' ');
   // Nothing to say: punctuation or symbols only.
   if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
   return { text, parts };
@@ -74,7 +77,13 @@ export function splitSentences(chunks: readonly TextChunk[], maxLength = 100): S
       offset += ch.length; // UTF-16 offsets, as DOM ranges count them
       const next = chars[i + 1];
       if (END.test(ch) && !(next && (END.test(next) || CLOSERS.test(next)))) flush();
-      else if (CLOSERS.test(ch) && current.length > 1 && END.test(current.at(-2)!.ch) && !(next && CLOSERS.test(next))) flush();
+      else if (
+        CLOSERS.test(ch) &&
+        current.length > 1 &&
+        END.test(current.at(-2)!.ch) &&
+        !(next && CLOSERS.test(next))
+      )
+        flush();
       else if (current.length >= maxLength) {
         let cut = current.length - 1;
         while (cut > 0 && !SOFT.test(current[cut]!.ch)) cut--;

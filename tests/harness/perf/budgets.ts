@@ -49,18 +49,31 @@ export function readingPageKind(path: string): ReadingPageKind | null {
 }
 
 const n = (b: number) => `${b.toLocaleString('en-US')} B`;
-const files = (xs: Array<{ path: string; gzip: number }>) => xs.map((x) => `${x.path} ${n(x.gzip)}`).join(', ');
+const files = (xs: Array<{ path: string; gzip: number }>) =>
+  xs.map((x) => `${x.path} ${n(x.gzip)}`).join(', ');
 
 /** Every budget the page breaks, each as one line naming the page and the byte counts. Empty when within budget. */
-export function budgetProblems(w: PageWeight, kind: ReadingPageKind, b: Budgets = BUDGETS): string[] {
+export function budgetProblems(
+  w: PageWeight,
+  kind: ReadingPageKind,
+  b: Budgets = BUDGETS,
+): string[] {
   const out: string[] = [];
   const p = w.page;
   const htmlBudget = kind === 'law-full' ? b.htmlFullText : b.html;
-  if (w.html.gzip > htmlBudget) out.push(`${p}: HTML is ${n(w.html.gzip)} gzip (${n(w.html.raw)} raw), over the budget of ${n(htmlBudget)}`);
-  if (w.totals.css > b.css) out.push(`${p}: CSS loaded is ${n(w.totals.css)} gzip (${files(w.css)}), over the budget of ${n(b.css)}`);
+  if (w.html.gzip > htmlBudget)
+    out.push(
+      `${p}: HTML is ${n(w.html.gzip)} gzip (${n(w.html.raw)} raw), over the budget of ${n(htmlBudget)}`,
+    );
+  if (w.totals.css > b.css)
+    out.push(
+      `${p}: CSS loaded is ${n(w.totals.css)} gzip (${files(w.css)}), over the budget of ${n(b.css)}`,
+    );
   if (w.totals.js > b.js) {
     const inline = w.inlineJs.gzip ? [{ path: '(inline scripts)', gzip: w.inlineJs.gzip }] : [];
-    out.push(`${p}: JavaScript before interaction is ${n(w.totals.js)} gzip (${files([...w.js, ...inline])}), over the budget of ${n(b.js)}`);
+    out.push(
+      `${p}: JavaScript before interaction is ${n(w.totals.js)} gzip (${files([...w.js, ...inline])}), over the budget of ${n(b.js)}`,
+    );
   }
   if (w.totals.firstView > b.firstView) {
     const t = w.totals;
@@ -71,7 +84,10 @@ export function budgetProblems(w: PageWeight, kind: ReadingPageKind, b: Budgets 
   // The full text at /law/ may have 25 kB of HTML, which cannot all fit the first 14 kB.
   // HTML renders as it streams, so there the start of it must: the head, the header, the
   // table of contents and the whole first chapter (htmlStart), with the blocking CSS and JS.
-  const blocking = [...w.css.filter((c) => c.renderBlocking), ...w.js.filter((j) => j.renderBlocking)];
+  const blocking = [
+    ...w.css.filter((c) => c.renderBlocking),
+    ...w.js.filter((j) => j.renderBlocking),
+  ];
   if (kind === 'law-full') {
     if (w.totals.criticalStart > b.critical) {
       out.push(
@@ -79,16 +95,24 @@ export function budgetProblems(w: PageWeight, kind: ReadingPageKind, b: Budgets 
       );
     }
   } else if (w.totals.critical > b.critical) {
-    out.push(`${p}: HTML plus render-blocking CSS and JS is ${n(w.totals.critical)} gzip (HTML ${n(w.html.gzip)}, ${files(blocking)}), over the budget of ${n(b.critical)}`);
+    out.push(
+      `${p}: HTML plus render-blocking CSS and JS is ${n(w.totals.critical)} gzip (HTML ${n(w.html.gzip)}, ${files(blocking)}), over the budget of ${n(b.critical)}`,
+    );
   }
   for (const c of w.css) {
     if (!c.printOnly && c.printOnlyRules.length) {
       const rules = c.printOnlyRules.map((r) => `${r.rule} (${n(r.bytes)})`).join(', ');
-      out.push(`${p}: screen stylesheet ${c.path} carries print-only rules: ${rules}; move them to a stylesheet linked with media="print"`);
+      out.push(
+        `${p}: screen stylesheet ${c.path} carries print-only rules: ${rules}; move them to a stylesheet linked with media="print"`,
+      );
     }
-    if (c.setsPageSize) out.push(`${p}: loads ${c.path}, a poster or card sheet (it sets @page size); reading pages must not load poster styles`);
+    if (c.setsPageSize)
+      out.push(
+        `${p}: loads ${c.path}, a poster or card sheet (it sets @page size); reading pages must not load poster styles`,
+      );
   }
   for (const m of w.missing) out.push(`${p}: refers to ${m}, which is not in the build`);
-  for (const e of w.external) out.push(`${p}: loads ${e} from another host, which cannot be measured and is not allowed`);
+  for (const e of w.external)
+    out.push(`${p}: loads ${e} from another host, which cannot be measured and is not allowed`);
   return out;
 }

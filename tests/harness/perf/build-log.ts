@@ -50,7 +50,9 @@ export function parseBuildLog(output: string): BuildLog {
     out.pages = Number(built[1]);
     out.astroMs = parseDuration(built[2]!);
   }
-  const vite = [...text.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map((m) => parseDuration(m[1]!) ?? 0);
+  const vite = [...text.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map(
+    (m) => parseDuration(m[1]!) ?? 0,
+  );
   if (vite.length) out.bundleMs = vite.reduce((a, b) => a + b, 0);
   const render = /generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)/.exec(text);
   if (render) out.renderMs = parseDuration(render[1]!);

@@ -22,7 +22,9 @@ export interface CssAnalysis {
 const URL_RE = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi;
 
 function urlsIn(value: string): string[] {
-  return [...value.matchAll(URL_RE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim()).filter((u) => u && !u.startsWith('data:') && !u.startsWith('#'));
+  return [...value.matchAll(URL_RE)]
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim())
+    .filter((u) => u && !u.startsWith('data:') && !u.startsWith('#'));
 }
 
 export function analyzeCss(css: string): CssAnalysis {
@@ -34,9 +36,12 @@ export function analyzeCss(css: string): CssAnalysis {
       const target = urlsIn(rule.params)[0] ?? rule.params.match(/^\s*["']([^"']+)["']/)?.[1];
       if (target) out.imports.push(target);
     } else if (name === 'page') {
-      if (rule.some((n) => n.type === 'decl' && n.prop.toLowerCase() === 'size')) out.setsPageSize = true;
-      const inPrint = rule.parent?.type === 'atrule' && isPrintOnlyMedia((rule.parent as AtRule).params);
-      if (!inPrint) out.printOnly.push({ rule: `@page ${rule.params}`.trim(), bytes: rule.toString().length });
+      if (rule.some((n) => n.type === 'decl' && n.prop.toLowerCase() === 'size'))
+        out.setsPageSize = true;
+      const inPrint =
+        rule.parent?.type === 'atrule' && isPrintOnlyMedia((rule.parent as AtRule).params);
+      if (!inPrint)
+        out.printOnly.push({ rule: `@page ${rule.params}`.trim(), bytes: rule.toString().length });
     } else if (name === 'media' && isPrintOnlyMedia(rule.params)) {
       out.printOnly.push({ rule: `@media ${rule.params}`, bytes: rule.toString().length });
     }

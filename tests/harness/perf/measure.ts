@@ -82,7 +82,13 @@ function load(path: string, read: ReadAsset, cache: AssetCache): Asset | null {
   let a = cache.get(path);
   if (a === undefined) {
     const bytes = read(path);
-    a = bytes ? { raw: rawSize(bytes), gzip: transferSize(bytes), text: Buffer.from(bytes).toString('utf8') } : null;
+    a = bytes
+      ? {
+          raw: rawSize(bytes),
+          gzip: transferSize(bytes),
+          text: Buffer.from(bytes).toString('utf8'),
+        }
+      : null;
     cache.set(path, a);
   }
   return a;
@@ -112,7 +118,12 @@ const resolvePath = (url: string, from: string): string | null => {
   return u.origin === origin ? u.pathname : null;
 };
 
-export async function measurePage(page: string, html: string, read: ReadAsset, cache: AssetCache = new Map()): Promise<PageWeight> {
+export async function measurePage(
+  page: string,
+  html: string,
+  read: ReadAsset,
+  cache: AssetCache = new Map(),
+): Promise<PageWeight> {
   const { resources, inlineScripts } = pageResources(html, page);
   const w: PageWeight = {
     page,
@@ -126,7 +137,16 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
     other: [],
     missing: [],
     external: [],
-    totals: { css: 0, js: 0, images: 0, fonts: 0, other: 0, firstView: 0, critical: 0, criticalStart: 0 },
+    totals: {
+      css: 0,
+      js: 0,
+      images: 0,
+      fonts: 0,
+      other: 0,
+      firstView: 0,
+      critical: 0,
+      criticalStart: 0,
+    },
   };
   const start = htmlThroughFirstSection(html);
   w.htmlStart = start === html ? w.html : { raw: rawSize(start), gzip: transferSize(start) };
@@ -146,13 +166,25 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
     return { path: r.path, asset };
   };
 
-  const addPassive = (kind: 'image' | 'font' | 'other', path: string, asset: Asset, group?: string) => {
+  const addPassive = (
+    kind: 'image' | 'font' | 'other',
+    path: string,
+    asset: Asset,
+    group?: string,
+  ) => {
     const key = group ?? `path:${path}`;
     const prev = groups.get(key);
-    if (!prev || prev.gzip < asset.gzip) groups.set(key, { kind, path, raw: asset.raw, gzip: asset.gzip });
+    if (!prev || prev.gzip < asset.gzip)
+      groups.set(key, { kind, path, raw: asset.raw, gzip: asset.gzip });
   };
 
-  const addJs = async (path: string, asset: Asset, how: string, renderBlocking: boolean, module: boolean) => {
+  const addJs = async (
+    path: string,
+    asset: Asset,
+    how: string,
+    renderBlocking: boolean,
+    module: boolean,
+  ) => {
     if (seen.has(`js:${path}`)) return;
     seen.add(`js:${path}`);
     w.js.push({ path, raw: asset.raw, gzip: asset.gzip, how, renderBlocking });
@@ -186,7 +218,16 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
       if (!r.printOnly) {
         for (const u of [...a.urls, ...a.imports]) {
           const g = locate({ url: u, path: resolvePath(u, f.path) });
-          if (g) addPassive(/\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u) ? 'font' : /\.css(\?|#|$)/i.test(u) ? 'other' : 'image', g.path, g.asset);
+          if (g)
+            addPassive(
+              /\.(woff2?|ttf|otf|eot)(\?|#|$)/i.test(u)
+                ? 'font'
+                : /\.css(\?|#|$)/i.test(u)
+                  ? 'other'
+                  : 'image',
+              g.path,
+              g.asset,
+            );
         }
       }
     } else if (r.kind === 'script') {
@@ -210,7 +251,8 @@ export async function measurePage(page: string, html: string, read: ReadAsset, c
   t.fonts = sum(w.fonts);
   t.other = sum(w.other);
   t.firstView = w.html.gzip + t.css + sum(w.js) + t.images + t.fonts + t.other;
-  const blocking = sum(w.css.filter((c) => c.renderBlocking)) + sum(w.js.filter((j) => j.renderBlocking));
+  const blocking =
+    sum(w.css.filter((c) => c.renderBlocking)) + sum(w.js.filter((j) => j.renderBlocking));
   t.critical = w.html.gzip + blocking;
   t.criticalStart = w.htmlStart.gzip + blocking;
   return w;

@@ -43,10 +43,24 @@ export function transferLabel(t: Pick<Transfer, 'url' | 'type'>): string {
   return t.type;
 }
 
-const ORDER = ['document', 'stylesheet', 'script', 'image', 'font', 'fetch', 'search hints', 'search text index', 'search records', 'via service worker'];
+const ORDER = [
+  'document',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'fetch',
+  'search hints',
+  'search text index',
+  'search records',
+  'via service worker',
+];
 
 /** Totals per label, in a stable order, and the grand total last. */
-export function totalsByType(transfers: readonly Transfer[]): { rows: TypeTotal[]; total: TypeTotal } {
+export function totalsByType(transfers: readonly Transfer[]): {
+  rows: TypeTotal[];
+  total: TypeTotal;
+} {
   const map = new Map<string, TypeTotal>();
   for (const t of transfers) {
     const type = transferLabel(t);
@@ -60,7 +74,17 @@ export function totalsByType(transfers: readonly Transfer[]): { rows: TypeTotal[
     const i = ORDER.indexOf(type);
     return i === -1 ? ORDER.length + (type.startsWith('pagefind') ? 0 : 1) : i;
   };
-  const rows = [...map.values()].sort((a, b) => rank(a.type) - rank(b.type) || a.type.localeCompare(b.type));
-  const total = rows.reduce((s, r) => ({ type: 'total', requests: s.requests + r.requests, raw: s.raw + r.raw, gzip: s.gzip + r.gzip }), { type: 'total', requests: 0, raw: 0, gzip: 0 });
+  const rows = [...map.values()].sort(
+    (a, b) => rank(a.type) - rank(b.type) || a.type.localeCompare(b.type),
+  );
+  const total = rows.reduce(
+    (s, r) => ({
+      type: 'total',
+      requests: s.requests + r.requests,
+      raw: s.raw + r.raw,
+      gzip: s.gzip + r.gzip,
+    }),
+    { type: 'total', requests: 0, raw: 0, gzip: 0 },
+  );
   return { rows, total };
 }

@@ -39,7 +39,14 @@ export interface PageResources {
   inlineStyles: string[];
 }
 
-const JS_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/ecmascript', 'application/ecmascript']);
+const JS_TYPES = new Set([
+  '',
+  'text/javascript',
+  'application/javascript',
+  'module',
+  'text/ecmascript',
+  'application/ecmascript',
+]);
 
 /** True when every media query in the list is for print ("print", "only print", "print and (…)"). */
 export function isPrintOnlyMedia(media: string | undefined): boolean {
@@ -53,7 +60,14 @@ export function isPrintOnlyMedia(media: string | undefined): boolean {
 
 function resolve(url: string, pageUrl: string): { path: string | null } | null {
   const u = url.trim();
-  if (!u || u.startsWith('data:') || u.startsWith('#') || u.startsWith('about:') || u.startsWith('blob:')) return null;
+  if (
+    !u ||
+    u.startsWith('data:') ||
+    u.startsWith('#') ||
+    u.startsWith('about:') ||
+    u.startsWith('blob:')
+  )
+    return null;
   const origin = 'http://site.invalid';
   const resolved = new URL(u, origin + pageUrl);
   return { path: resolved.origin === origin ? resolved.pathname : null };
@@ -70,12 +84,16 @@ export function srcsetUrls(srcset: string): string[] {
 const FONT_RE = /\.(woff2?|ttf|otf|eot)(\?|#|$)/i;
 
 function insideInert(el: HTMLElement): boolean {
-  for (let p = el.parentNode; p; p = p.parentNode) if (p.rawTagName?.toLowerCase() === 'template') return true;
+  for (let p = el.parentNode; p; p = p.parentNode)
+    if (p.rawTagName?.toLowerCase() === 'template') return true;
   return false;
 }
 
 export function pageResources(html: string, pageUrl: string): PageResources {
-  const doc = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
+  const doc = parse(html, {
+    comment: false,
+    blockTextElements: { script: true, style: true, noscript: true, pre: true },
+  });
   const resources: PageResource[] = [];
   const inlineScripts: string[] = [];
   const inlineStyles: string[] = [];
@@ -84,7 +102,8 @@ export function pageResources(html: string, pageUrl: string): PageResources {
     if (res) resources.push({ ...r, path: res.path });
   };
   const els = (sel: string) => doc.querySelectorAll(sel).filter((e) => !insideInert(e));
-  const rels = (e: HTMLElement) => (e.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const rels = (e: HTMLElement) =>
+    (e.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
   for (const link of els('link[href]')) {
     const href = link.getAttribute('href')!;
@@ -94,15 +113,49 @@ export function pageResources(html: string, pageUrl: string): PageResources {
       const media = link.getAttribute('media') ?? undefined;
       const printOnly = isPrintOnlyMedia(media);
       const alternate = rel.includes('alternate');
-      add({ kind: 'stylesheet', url: href, via: 'link[rel=stylesheet]', media, printOnly, renderBlocking: !printOnly && !alternate });
+      add({
+        kind: 'stylesheet',
+        url: href,
+        via: 'link[rel=stylesheet]',
+        media,
+        printOnly,
+        renderBlocking: !printOnly && !alternate,
+      });
     } else if (rel.includes('modulepreload')) {
-      add({ kind: 'script', url: href, via: 'link[rel=modulepreload]', module: true, renderBlocking: false });
+      add({
+        kind: 'script',
+        url: href,
+        via: 'link[rel=modulepreload]',
+        module: true,
+        renderBlocking: false,
+      });
     } else if (rel.includes('preload')) {
       const as = (link.getAttribute('as') ?? '').toLowerCase();
-      const kind: ResourceKind = as === 'style' ? 'stylesheet' : as === 'script' ? 'script' : as === 'image' ? 'image' : as === 'font' ? 'font' : 'other';
-      add({ kind, url: href, via: `link[rel=preload][as=${as}]`, renderBlocking: false, ...(kind === 'stylesheet' ? { printOnly: false } : {}) });
+      const kind: ResourceKind =
+        as === 'style'
+          ? 'stylesheet'
+          : as === 'script'
+            ? 'script'
+            : as === 'image'
+              ? 'image'
+              : as === 'font'
+                ? 'font'
+                : 'other';
+      add({
+        kind,
+        url: href,
+        via: `link[rel=preload][as=${as}]`,
+        renderBlocking: false,
+        ...(kind === 'stylesheet' ? { printOnly: false } : {}),
+      });
     } else if (rel.includes('icon')) {
-      add({ kind: 'image', url: href, via: 'link[rel=icon]', renderBlocking: false, group: 'icon' });
+      add({
+        kind: 'image',
+        url: href,
+        via: 'link[rel=icon]',
+        renderBlocking: false,
+        group: 'icon',
+      });
     } else if (rel.includes('manifest')) {
       add({ kind: 'other', url: href, via: 'link[rel=manifest]', renderBlocking: false });
     }
@@ -115,7 +168,13 @@ export function pageResources(html: string, pageUrl: string): PageResources {
     const src = script.getAttribute('src');
     if (src) {
       const deferred = module || script.hasAttribute('async') || script.hasAttribute('defer');
-      add({ kind: 'script', url: src, via: module ? 'script[type=module][src]' : 'script[src]', module, renderBlocking: !deferred });
+      add({
+        kind: 'script',
+        url: src,
+        via: module ? 'script[type=module][src]' : 'script[src]',
+        module,
+        renderBlocking: !deferred,
+      });
     } else if (script.text.trim()) {
       inlineScripts.push(script.text);
     }
@@ -128,16 +187,40 @@ export function pageResources(html: string, pageUrl: string): PageResources {
     const id = `img-${group++}`;
     const picture = img.parentNode?.rawTagName?.toLowerCase() === 'picture' ? img.parentNode : null;
     const candidates = [
-      ...(picture ? picture.querySelectorAll('source[srcset]').flatMap((s) => srcsetUrls(s.getAttribute('srcset')!)) : []),
+      ...(picture
+        ? picture
+            .querySelectorAll('source[srcset]')
+            .flatMap((s) => srcsetUrls(s.getAttribute('srcset')!))
+        : []),
       ...srcsetUrls(img.getAttribute('srcset') ?? ''),
       ...(img.getAttribute('src') ? [img.getAttribute('src')!] : []),
     ];
-    for (const url of candidates) add({ kind: 'image', url, via: 'img', renderBlocking: false, group: id });
+    for (const url of candidates)
+      add({ kind: 'image', url, via: 'img', renderBlocking: false, group: id });
   }
-  for (const v of els('video[poster]')) add({ kind: 'image', url: v.getAttribute('poster')!, via: 'video[poster]', renderBlocking: false });
-  for (const i of els('input[type=image][src]')) add({ kind: 'image', url: i.getAttribute('src')!, via: 'input[type=image]', renderBlocking: false });
-  for (const [sel, attr] of [['iframe[src]', 'src'], ['embed[src]', 'src'], ['object[data]', 'data'], ['video[src]', 'src'], ['audio[src]', 'src']] as const) {
-    for (const e of els(sel)) add({ kind: 'other', url: e.getAttribute(attr)!, via: sel, renderBlocking: false });
+  for (const v of els('video[poster]'))
+    add({
+      kind: 'image',
+      url: v.getAttribute('poster')!,
+      via: 'video[poster]',
+      renderBlocking: false,
+    });
+  for (const i of els('input[type=image][src]'))
+    add({
+      kind: 'image',
+      url: i.getAttribute('src')!,
+      via: 'input[type=image]',
+      renderBlocking: false,
+    });
+  for (const [sel, attr] of [
+    ['iframe[src]', 'src'],
+    ['embed[src]', 'src'],
+    ['object[data]', 'data'],
+    ['video[src]', 'src'],
+    ['audio[src]', 'src'],
+  ] as const) {
+    for (const e of els(sel))
+      add({ kind: 'other', url: e.getAttribute(attr)!, via: sel, renderBlocking: false });
   }
 
   for (const r of resources) if (r.kind === 'other' && FONT_RE.test(r.url)) r.kind = 'font';

@@ -51,7 +51,11 @@ export interface Growth {
  * sizes stays within `tolerance` (default ±35 %) of the first one, and a line fits (r² ≥ 0.98).
  * Faster-than-linear growth (rising marginal cost) is what a build that scales must avoid.
  */
-export function growth(points: ReadonlyArray<readonly [number, number]>, unit = 'page', tolerance = 0.35): Growth {
+export function growth(
+  points: ReadonlyArray<readonly [number, number]>,
+  unit = 'page',
+  tolerance = 0.35,
+): Growth {
   const sorted = [...points].sort((a, b) => a[0] - b[0]);
   const fit = linearFit(sorted);
   const marginal = sorted.slice(1).map(([x, y], i) => (y - sorted[i]![1]) / (x - sorted[i]![0]));

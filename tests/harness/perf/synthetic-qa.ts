@@ -31,27 +31,41 @@ const WORDS = (
   '农田 果园 茶园 鱼塘 养殖 种植 收成 集市 庙会 乡镇 街道 小区 楼栋 门口 路口 桥头 村委会 居委会 网格员 志愿者'
 ).split(' ');
 
-const SUFFIXES = ['怎么办', '是什么意思', '应该注意什么', '有什么规定', '可以找谁', '要准备什么', '会怎么处理', '有哪些情况'];
-
+const SUFFIXES = [
+  '怎么办',
+  '是什么意思',
+  '应该注意什么',
+  '有什么规定',
+  '可以找谁',
+  '要准备什么',
+  '会怎么处理',
+  '有哪些情况',
+];
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-const words = (r: () => number, n: number): string => Array.from({ length: n }, () => pick(r, WORDS)).join('');
-const sentence = (r: () => number): string => `示例文字：${words(r, 4)}的${words(r, 3)}，${words(r, 5)}。`;
-const paragraph = (r: () => number, n: number): string => Array.from({ length: n }, () => sentence(r)).join('');
+const words = (r: () => number, n: number): string =>
+  Array.from({ length: n }, () => pick(r, WORDS)).join('');
+const sentence = (r: () => number): string =>
+  `示例文字：${words(r, 4)}的${words(r, 3)}，${words(r, 5)}。`;
+const paragraph = (r: () => number, n: number): string =>
+  Array.from({ length: n }, () => sentence(r)).join('');
 
 export const syntheticSlug = (i: number): string => `bench-${String(i).padStart(5, '0')}`;
 
 /** "zz" and four base-36 digits: unique for i < 36⁴ and within the schema's 3–8 lowercase letters or digits. */
 export function syntheticCode(i: number): string {
-  if (!Number.isInteger(i) || i < 0 || i >= 36 ** 4) throw new RangeError(`syntheticCode: index ${i} out of range 0…${36 ** 4 - 1}`);
+  if (!Number.isInteger(i) || i < 0 || i >= 36 ** 4)
+    throw new RangeError(`syntheticCode: index ${i} out of range 0…${36 ** 4 - 1}`);
   return 'zz' + i.toString(36).padStart(4, '0');
 }
 
-const yamlList = (items: readonly string[]): string => `[${items.map((s) => JSON.stringify(s)).join(', ')}]`;
+const yamlList = (items: readonly string[]): string =>
+  `[${items.map((s) => JSON.stringify(s)).join(', ')}]`;
 
 /** Entry i of a set of n (related questions point at neighbours within the set). */
 export function syntheticQa(i: number, n: number, opts: SyntheticQaOptions): SyntheticQa {
-  if (opts.topics.length === 0 || opts.audiences.length === 0) throw new Error('syntheticQa: topics and audiences must not be empty');
+  if (opts.topics.length === 0 || opts.audiences.length === 0)
+    throw new Error('syntheticQa: topics and audiences must not be empty');
   const r = seededRandom(i + 1);
   const slug = syntheticSlug(i);
   const code = syntheticCode(i);
