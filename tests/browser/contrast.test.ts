@@ -36,9 +36,7 @@ describe('colour contrast in every scheme (axe)', () => {
         const r = await (
           window as unknown as {
             axe: {
-              run(
-                o: object,
-              ): Promise<{
+              run(o: object): Promise<{
                 violations: Array<{
                   id: string;
                   nodes: Array<{ target: string[]; failureSummary: string }>;

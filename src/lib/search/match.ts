@@ -1,0 +1,147 @@
+/**
+ * Matching and scoring over the term-sharded index (text-index.ts): which pages a query's
+ * terms reach in the shards it downloaded, their BM25F scores, and the named thresholds
+ * that keep weak matches out of the first results. Pure, like the index itself.
+ */
+
+import { indexableLength, indexableText, queryTerms, shardOf, type Synonym } from './terms.ts';
+import { TEXT_INDEX_VERSION, WEIGHT_SCALE, type TextShard } from './text-index.ts';
+
+export interface TextMatch {
+  id: number;
+  score: number;
+  /** Share of the query's indexable characters covered by terms this page contains (0…1). */
+  coverage: number;
+  /** Number of the query's distinct terms the page contains. */
+  terms: number;
+  /** The page's title, keywords or glossary words hold one of the query's rare terms. */
+  rareKey: boolean;
+}
+
+/** A page is a result when its terms cover at least this share of the query… */
+export const MIN_COVERAGE = 0.5;
+/** …or when it contains at least two of the query's terms covering this share… */
+export const MIN_COVERAGE_SEVERAL = 0.3;
+/**
+ * …or when its title, keywords or glossary words hold a query term that at most this
+ * share of pages hold: an editor said the page is about that rare word (工地, 恶霸).
+ */
+export const RARE_KEY_TERM_SHARE = 0.05;
+/**
+ * A term found in a page's title, keywords or glossary words adds this many times its
+ * IDF on top of its BM25F part: being about a word beats mentioning a rarer one.
+ */
+export const KEY_FIELD_BONUS = 1;
+/**
+ * Characters that make grammar rather than meaning (了, 他, 们, 会…). A bigram with one
+ * of them (会来, 了他) is rare across pages by chance, not because it says much, so it
+ * weighs this much of its IDF.
+ */
+export const FUNCTION_CHAR_WEIGHT = 0.3;
+const FUNCTION_CHARS = new Set([
+  ...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点',
+]);
+/**
+ * A page whose score is below this share of the best page's is a weak match: it shares
+ * only common words with the query, and is left out rather than fill the first ten.
+ */
+export const WEAK_SCORE_SHARE = 0.25;
+
+export interface SearchOptions {
+  /** Every page with any term, unfiltered (diagnostics). */
+  all?: boolean;
+  synonyms?: readonly Synonym[];
+}
+
+/** How much a query term's IDF counts: less for a bigram with a grammar character. */
+export function termWeight(term: string): number {
+  const chars = [...term];
+  return chars.length === 2 && chars.some((c) => FUNCTION_CHARS.has(c)) ? FUNCTION_CHAR_WEIGHT : 1;
+}
+
+/**
+ * Ranks pages for a query from the shards it needs (BM25F over the query's terms: each
+ * term weighs by its rarity, IDF, so the page holding the query's rarest words wins).
+ * `shards` maps shard number to its content; a missing shard is an error, so a failed
+ * download is never mistaken for "no results". A page must contain enough of the query
+ * (MIN_COVERAGE, MIN_COVERAGE_SEVERAL) or be about one of its rare words
+ * (RARE_KEY_TERM_SHARE): a query that shares one common word with a page (手机 in
+ * 手机话费充值) is not about that page. And it must score at least WEAK_SCORE_SHARE of
+ * the best page.
+ */
+export function searchTextIndex(
+  query: string,
+  shards: ReadonlyMap<number, TextShard>,
+  shardTotal: number,
+  opts: SearchOptions = {},
+): TextMatch[] {
+  const terms = queryTerms(query, opts.synonyms);
+  if (terms.length === 0 || indexableLength(query) === 0) return [];
+  // Coverage counts the query's meaning characters: grammar characters (了, 怎, 么, 我…)
+  // need not be covered, so 怎么办 alone does not make a page about a question.
+  const chars = [...indexableText(query)];
+  const meaning = chars.map((c, i) => (FUNCTION_CHARS.has(c) ? -1 : i)).filter((i) => i >= 0);
+  const counted = new Set(meaning.length ? meaning : chars.map((_, i) => i));
+  const length = counted.size;
+  const scores = new Map<
+    number,
+    { score: number; covered: Set<number>; terms: number; rareKey: boolean }
+  >();
+  const seen = new Set<string>();
+  for (const qt of terms) {
+    const shard = shards.get(shardOf(qt.term, shardTotal));
+    if (!shard)
+      throw new Error(
+        `text index: shard ${shardOf(qt.term, shardTotal)} for “${qt.term}” was not loaded`,
+      );
+    if (shard.v !== TEXT_INDEX_VERSION)
+      throw new Error(`text index: shard format ${shard.v}, expected ${TEXT_INDEX_VERSION}`);
+    const flat = shard.t[qt.term];
+    if (!flat) continue;
+    const df = shard.d?.[qt.term] ?? flat.length / 2;
+    const idf = Math.log(1 + (shard.n - df + 0.5) / (df + 0.5)) * termWeight(qt.term);
+    const content = termWeight(qt.term) === 1;
+    const rare = df <= Math.max(1, RARE_KEY_TERM_SHARE * shard.n) && content;
+    const first = !seen.has(qt.term);
+    seen.add(qt.term);
+    let id = 0;
+    for (let i = 0; i < flat.length; i += 2) {
+      id += flat[i]!;
+      const stored = flat[i + 1]!;
+      const key = stored % 2 === 1;
+      const entry = scores.get(id) ?? {
+        score: 0,
+        covered: new Set<number>(),
+        terms: 0,
+        rareKey: false,
+      };
+      // A term repeated in the query counts once towards the score, but covers each place.
+      if (first) {
+        entry.score += idf * (Math.floor(stored / 2) / WEIGHT_SCALE + (key ? KEY_FIELD_BONUS : 0));
+        entry.terms++;
+        if (key && rare) entry.rareKey = true;
+      }
+      for (let c = qt.from; c < qt.to; c++) if (counted.has(c)) entry.covered.add(c);
+      scores.set(id, entry);
+    }
+  }
+  const matches = [...scores]
+    .map(([id, e]) => ({
+      id,
+      score: e.score,
+      coverage: e.covered.size / length,
+      terms: e.terms,
+      rareKey: e.rareKey,
+    }))
+    .filter(
+      (m) =>
+        opts.all ||
+        m.coverage >= MIN_COVERAGE ||
+        (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL) ||
+        m.rareKey,
+    )
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+  if (opts.all || matches.length === 0) return matches;
+  const floor = matches[0]!.score * WEAK_SCORE_SHARE;
+  return matches.filter((m) => m.score >= floor);
+}
