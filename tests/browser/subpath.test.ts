@@ -83,7 +83,7 @@ describe(`the site built for ${BASE_URL}, behind nginx under ${BASE}`, () => {
     expect(found.consoleErrors).toEqual([]);
     expect(found.foreignRequests).toEqual([]);
     expect(found.pagefindRan).toBe(true);
-    expect(found.hrefs.slice(0, 5)).toContain(`${BASE}law/2/`);
+    expect(found.hrefs[0]).toBe(`${BASE}qa/what-is-e-shi-li-organization/`);
     expect(found.marks).toBeGreaterThan(0);
   });
 
