@@ -27,7 +27,7 @@ describe('poster QR codes', () => {
     expect(QR_PRINT_MM).toBe(46);
     // poster.css prints it at that size.
     expect(readFileSync('src/styles/poster.css', 'utf8')).toMatch(
-      /\.qr \{[^}]*width: 46mm; height: 46mm;/,
+      /\.qr \{[^}]*width: 46mm;\s*height: 46mm;/,
     );
   });
 
