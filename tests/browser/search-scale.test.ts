@@ -113,11 +113,13 @@ describe(`the first search query over ${PAGES.toLocaleString('en-US')} pages`, (
       const rest = total.gzip - filesBytes(q);
       // The rest (page, scripts, hints, the worker's install, which may or may not finish
       // before the network goes quiet) is about the same for every query; the largest is used.
+      // The tolerance holds the worker's install (about 6.4 kB gzip) plus 3 kB: whether the
+      // install lands inside the measured window depends on timing, not on the query.
       if (pageAndHints)
         expect(
           Math.abs(rest - pageAndHints),
           `page and hints ${rest} B, before ${pageAndHints} B`,
-        ).toBeLessThan(3_000);
+        ).toBeLessThan(10_000);
       pageAndHints = Math.max(pageAndHints, rest);
     },
   );
