@@ -22,3 +22,9 @@ declare module 'virtual:aocl/print-files' {
   const manifest: import('./lib/print/files.ts').PrintManifest | null;
   export default manifest;
 }
+
+declare module 'qrcode/lib/renderer/svg-tag.js' {
+  import type { QRCode, QRCodeRenderersOptions } from 'qrcode';
+  /** qrcode's SVG renderer, given a code QRCode.create() made. */
+  export function render(qr: QRCode, options?: QRCodeRenderersOptions): string;
+}

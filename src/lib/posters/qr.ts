@@ -1,4 +1,6 @@
 import QRCode from 'qrcode';
+// The SVG renderer on its own, so the code is encoded once (QRCode.toString would encode it again).
+import { render as renderSvg } from 'qrcode/lib/renderer/svg-tag.js';
 
 /**
  * QR codes for printed posters, made at build time: no service is called.
@@ -36,11 +38,7 @@ const escapeAttr = (s: string) =>
 export async function makeQrCode(text: string, label: string): Promise<QrCode> {
   const opts = { errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE } as const;
   const qr = QRCode.create(text, opts);
-  const raw = await QRCode.toString(text, {
-    ...opts,
-    type: 'svg',
-    color: { dark: '#000000', light: '#ffffff' },
-  });
+  const raw = renderSvg(qr, { ...opts, color: { dark: '#000000', light: '#ffffff' } });
   if (/\sstyle=/.test(raw))
     throw new Error('qrcode: the SVG carries a style attribute, which the CSP forbids');
   const modules = qr.modules.size;
