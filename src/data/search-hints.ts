@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { SearchHints } from '../lib/search/hints.ts';
+import { termHint } from '../lib/search/term-hint.ts';
 import { casePath, lawArticlePath, newsPath, qaPath } from '../lib/routes.ts';
 import { articleLines } from '../lib/law/parse.ts';
 import { excerpt } from '../lib/text.ts';
@@ -65,10 +66,6 @@ export async function buildSearchHints(): Promise<SearchHints> {
         w: e.data.keywords,
       })),
     ],
-    terms: glossary.map((g) => ({
-      t: g.data.term,
-      a: [...g.data.aliases, ...g.data.searchAliases],
-      p: [...(g.data.qa ? [qaPath(g.data.qa)] : []), ...g.data.articles.map(lawArticlePath)],
-    })),
+    terms: glossary.map((g) => termHint(g.data)),
   };
 }

@@ -89,13 +89,16 @@ export function writeTextIndex(
       `search: ${missing.length} indexed page(s) are missing from search-hints.json (src/data/search-hints.ts), so search could not name them: ${missing.join(', ')}`,
     );
   }
-  // Glossary terms: their words are aliases of the page that explains them, and related words of the articles they cite.
+  // Glossary terms: their words are aliases of the pages that define them (the page that
+  // explains the term, the articles quoted as its definition), and related words of the
+  // other articles they cite.
   const aliases = new Map<string, string[]>();
   const related = new Map<string, string[]>();
   for (const term of hints.terms) {
     const words = [term.t, ...term.a];
-    term.p.slice(0, 3).forEach((u, i) => {
-      const into = i === 0 ? aliases : related;
+    const defining = Math.max(1, term.d ?? 1);
+    term.p.slice(0, Math.max(3, defining)).forEach((u, i) => {
+      const into = i < defining ? aliases : related;
       into.set(u, [...(into.get(u) ?? []), ...words]);
     });
   }

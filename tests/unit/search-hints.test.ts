@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { termHint } from '../../src/lib/search/term-hint.ts';
 import {
   articleNumberOf,
   bigramOverlap,
@@ -47,6 +48,9 @@ describe('search hints', () => {
     expect(articleNumberOf('第61条')).toBe(61);
     expect(articleNumberOf('61条')).toBe(61);
     expect(articleNumberOf('反有组织犯罪法第69条')).toBe(69);
+    expect(articleNumberOf('条文61')).toBe(61);
+    expect(articleNumberOf('法条第二十三')).toBe(23);
+    expect(articleNumberOf('条文610')).toBeUndefined();
     expect(articleNumberOf('第78条')).toBeUndefined();
     expect(articleNumberOf('保护伞')).toBeUndefined();
   });
@@ -79,5 +83,27 @@ describe('search hints', () => {
   it('suggests the nearest glossary terms', () => {
     expect(nearestTerms('恶势', hints).map((t) => t.t)).toEqual(['恶势力组织']);
     expect(nearestTerms('火车票', hints)).toEqual([]);
+  });
+});
+
+describe('termHint', () => {
+  const entry = {
+    term: '恶势力组织',
+    aliases: [],
+    searchAliases: ['恶势力'],
+    articles: [23, 2],
+    qa: 'what-is-e-shi-li-organization',
+  };
+  it('puts the articles quoted as the definition first among the defining pages', () => {
+    const h = termHint({ ...entry, quotes: [{ article: 2, paragraph: 2 } as { article: number }] });
+    expect(h.p).toEqual(['/qa/what-is-e-shi-li-organization/', '/law/2/', '/law/23/']);
+    expect(h.d).toBe(2);
+    expect(h.a).toEqual(['恶势力']);
+  });
+  it('counts only this law: a quote of another law defines no page of this site', () => {
+    const h = termHint({ ...entry, quotes: [{ law: '刑法', article: 294 }] });
+    expect(h.p).toEqual(['/qa/what-is-e-shi-li-organization/', '/law/23/', '/law/2/']);
+    expect(h.d).toBe(1);
+    expect(termHint({ ...entry, qa: undefined, quotes: [2] }).d).toBe(1);
   });
 });

@@ -42,6 +42,12 @@ export const FIELDS = {
   related: { weight: 1.5, b: 0.3 },
 } as const;
 export type FieldName = keyof typeof FIELDS;
+/**
+ * A glossary term's words on the pages that define it (the aliases field: the page that
+ * explains the term, the articles quoted as its definition) add this much to their
+ * BM25F part. Many pages mention 黑恶势力; the pages that say what 恶势力 is come first.
+ */
+export const DEFINES_BONUS = 1;
 /** Fields that say what a page is about (its "key" fields), as opposed to its text. */
 const KEY_FIELDS: readonly FieldName[] = ['title', 'keywords', 'aliases'];
 /**
@@ -166,6 +172,7 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
   );
   const params = names.map((f) => FIELDS[f]);
   const key = names.map((f) => KEY_FIELDS.includes(f));
+  const aliasesField = names.indexOf('aliases');
   const postings = new Map<string, Array<[number, number]>>();
   let total = 0;
   for (const d of perDoc) {
@@ -180,8 +187,9 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
         f += (weight * n) / (1 - b + (b * d.lengths[fi]!) / avg[fi]!);
         if (key[fi]) inKey = 1;
       }
+      const defines = byField[aliasesField]! > 0 ? DEFINES_BONUS : 0;
       const weight =
-        Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 2 + inKey;
+        Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1) + defines) * WEIGHT_SCALE)) * 2 + inKey;
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push([d.id, weight]);
