@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/search/rank.ts';
 import {
   buildTextIndex,
+  DEFINES_BONUS,
   MAX_POSTINGS_PER_TERM,
   recordBlockOf,
   searchTextIndex,
@@ -85,6 +86,20 @@ const PAGES: Page[] = [
     keywords: ['村霸'],
     text: '村霸横行乡里。',
   },
+  {
+    u: '/qa/reward/',
+    k: '问答',
+    title: '举报奖励',
+    keywords: ['奖励多少'],
+    text: '按照国家有关规定给予表彰、奖励。',
+  },
+  {
+    u: '/qa/report-umbrella/',
+    k: '问答',
+    title: '保护伞向哪里举报',
+    keywords: ['保护伞'],
+    text: '保护伞可以向纪检监察机关举报。',
+  },
   ...Array.from({ length: 40 }, (_, i): Page => ({
     u: `/qa/filler-${i}/`,
     k: '问答',
@@ -144,9 +159,17 @@ describe('ranking rules', () => {
     expect(rank('村霸 视频')[0]).toBe('/qa/villain/');
   });
 
-  it('3b. a page whose title or keywords hold a rare word of the query is a result, however long the query', () => {
-    // 工地 covers 2 of the query's 10 characters: too little by coverage alone.
-    expect(rank('工地的活被人硬抢走了')).toEqual(['/qa/construction/']);
+  it('3b. a page whose title or keywords hold a rare word of the query is a result with less coverage', () => {
+    // 工地 covers 2 of the query's 5 meaning characters (的 and 被 are grammar): less than
+    // MIN_COVERAGE, at least RARE_KEY_MIN_COVERAGE.
+    expect(rank('工地的活被人抢')).toEqual(['/qa/construction/']);
+  });
+
+  it('3c. one rare word in a long question about something else is not enough; a synonym can make it', () => {
+    // 工地 covers 2 of 7 meaning characters, and the page holds no other word of the query.
+    expect(rank('工地的活被人硬抢走了')).toEqual([]);
+    const syn = [{ words: ['硬抢'], means: ['强揽工程'] }];
+    expect(rank('工地的活被人硬抢走了', hints(syn))).toEqual(['/qa/construction/']);
   });
 
   it('4. glossary aliases find the page that explains the term', () => {
@@ -181,6 +204,13 @@ describe('ranking rules', () => {
     expect(termWeight('报复')).toBe(1);
   });
 
+  it('8b. question words (多少, 如何) weigh like grammar and need not be covered', () => {
+    expect(termWeight('多少')).toBeLessThan(1);
+    // 多少 is in one page's keywords; a question about pensions is still not about that page.
+    expect(rank('养老金涨多少')).toEqual([]);
+    expect(rank('举报奖励有多少')[0]).toBe('/qa/reward/');
+  });
+
   it('9. a type filter keeps the order and only pages of that type', () => {
     expect(rank('有组织犯罪', hints(), '法条')).toEqual(
       ['/law/2/', '/law/1/'].filter((u) => rank('有组织犯罪').includes(u)),
@@ -192,6 +222,14 @@ describe('ranking rules', () => {
     const a = rank('举报');
     expect(a.length).toBeGreaterThan(1);
     for (let i = 0; i < 3; i++) expect(rank('举报')).toEqual(a);
+  });
+});
+
+describe('defining pages', () => {
+  it('11. the page a glossary term is defined on ranks above a page with the word as a keyword', () => {
+    // /qa/report-umbrella/ has 保护伞 in its title, keywords and text; /qa/umbrella/ defines it.
+    expect(DEFINES_BONUS).toBeGreaterThan(0);
+    expect(rank('保护伞').slice(0, 2)).toEqual(['/qa/umbrella/', '/qa/report-umbrella/']);
   });
 });
 

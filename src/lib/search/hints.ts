@@ -30,6 +30,12 @@ export interface HintTerm {
   a: string[];
   /** Pages that explain it, most specific first */
   p: string[];
+  /**
+   * How many of the first pages define the term (the page that explains it, and the
+   * articles of this law whose words the glossary quotes as its definition): search
+   * treats the term's words as what those pages are about. Default 1.
+   */
+  d?: number;
 }
 
 /**
@@ -73,10 +79,13 @@ export function bigramOverlap(query: string, text: string): number {
 }
 
 const ARTICLE_RE = /(?:^|第)([0-9]{1,2}|[一二三四五六七八九十]{1,3})条/;
+/** 条文61, 法条 61 (the word first, as on a list of provisions). */
+const ARTICLE_AFTER_RE =
+  /(?:条文|法条)第?([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?![0-9一二三四五六七八九十])/;
 
-/** 第六十一条, 第61条, 61条, 反有组织犯罪法第69条 → the article number. */
+/** 第六十一条, 第61条, 61条, 反有组织犯罪法第69条, 条文61 → the article number. */
 export function articleNumberOf(query: string): number | undefined {
-  const m = ARTICLE_RE.exec(query);
+  const m = ARTICLE_RE.exec(query) ?? ARTICLE_AFTER_RE.exec(query);
   if (!m) return undefined;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : safeNumeral(m[1]!);
   return n && n >= 1 && n <= 77 ? n : undefined;

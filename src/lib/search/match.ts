@@ -12,7 +12,7 @@ export interface TextMatch {
   score: number;
   /** Share of the query's indexable characters covered by terms this page contains (0…1). */
   coverage: number;
-  /** Number of the query's distinct terms the page contains. */
+  /** Number of the query's distinct meaning terms (not grammar or question words) the page contains. */
   terms: number;
   /** The page's title, keywords or glossary words hold one of the query's rare terms. */
   rareKey: boolean;
@@ -42,6 +42,28 @@ const FUNCTION_CHARS = new Set([
   ...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点',
 ]);
 /**
+ * Question words made of meaning characters (多少, 如何, 可以…): they ask, they do not say
+ * what about. They weigh like a grammar bigram, and their characters need not be covered.
+ */
+const QUESTION_WORDS = new Set([
+  '多少',
+  '如何',
+  '为何',
+  '可以',
+  '是否',
+  '应该',
+  '需要',
+  '时候',
+  '几年',
+  '几天',
+]);
+/**
+ * A page about one of the query's rare words (RARE_KEY_TERM_SHARE) must still cover at
+ * least this share of the query: one shared word in a long question about something
+ * else (老板 in 老板拖欠工资去哪里要) is not enough.
+ */
+export const RARE_KEY_MIN_COVERAGE = 0.3;
+/**
  * A page whose score is below this share of the best page's is a weak match: it shares
  * only common words with the query, and is left out rather than fill the first ten.
  */
@@ -56,7 +78,10 @@ export interface SearchOptions {
 /** How much a query term's IDF counts: less for a bigram with a grammar character. */
 export function termWeight(term: string): number {
   const chars = [...term];
-  return chars.length === 2 && chars.some((c) => FUNCTION_CHARS.has(c)) ? FUNCTION_CHAR_WEIGHT : 1;
+  return chars.length === 2 &&
+    (chars.some((c) => FUNCTION_CHARS.has(c)) || QUESTION_WORDS.has(term))
+    ? FUNCTION_CHAR_WEIGHT
+    : 1;
 }
 
 /**
@@ -80,7 +105,12 @@ export function searchTextIndex(
   // Coverage counts the query's meaning characters: grammar characters (了, 怎, 么, 我…)
   // need not be covered, so 怎么办 alone does not make a page about a question.
   const chars = [...indexableText(query)];
-  const meaning = chars.map((c, i) => (FUNCTION_CHARS.has(c) ? -1 : i)).filter((i) => i >= 0);
+  const asking = new Set<number>();
+  for (let i = 0; i + 1 < chars.length; i++)
+    if (QUESTION_WORDS.has(chars[i]! + chars[i + 1]!)) asking.add(i).add(i + 1);
+  const meaning = chars
+    .map((c, i) => (FUNCTION_CHARS.has(c) || asking.has(i) ? -1 : i))
+    .filter((i) => i >= 0);
   const counted = new Set(meaning.length ? meaning : chars.map((_, i) => i));
   const length = counted.size;
   const scores = new Map<
@@ -118,7 +148,8 @@ export function searchTextIndex(
       // A term repeated in the query counts once towards the score, but covers each place.
       if (first) {
         entry.score += idf * (Math.floor(stored / 2) / WEIGHT_SCALE + (key ? KEY_FIELD_BONUS : 0));
-        entry.terms++;
+        // Only meaning terms count towards "several terms": 怎么 and 多少 say nothing of the topic.
+        if (content) entry.terms++;
         if (key && rare) entry.rareKey = true;
       }
       for (let c = qt.from; c < qt.to; c++) if (counted.has(c)) entry.covered.add(c);
@@ -138,7 +169,7 @@ export function searchTextIndex(
         opts.all ||
         m.coverage >= MIN_COVERAGE ||
         (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL) ||
-        m.rareKey,
+        (m.rareKey && (m.terms >= 2 || m.coverage >= RARE_KEY_MIN_COVERAGE)),
     )
     .sort((a, b) => b.score - a.score || a.id - b.id);
   if (opts.all || matches.length === 0) return matches;
