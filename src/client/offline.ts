@@ -30,7 +30,7 @@ async function outdated(m: OfflineManifest): Promise<SizedUrl[]> {
     [pages, m.data ?? []],
   ] as const) {
     for (const f of list) {
-      const hit = await cache.match(f.u);
+      const hit = await cache.match(f.k ?? f.u);
       if (!hit || (await fingerprint(hit)) !== f.h) out.push(f);
     }
   }
@@ -44,7 +44,7 @@ const inPagesCache = (m: OfflineManifest, f: SizedUrl) =>
 
 /** Deletes saved search-index files of older builds: each build's index is in a folder of its own. */
 async function pruneData(m: OfflineManifest): Promise<void> {
-  const keep = new Set((m.data ?? []).map((f) => new URL(f.u, location.href).href));
+  const keep = new Set((m.data ?? []).map((f) => new URL(f.k ?? f.u, location.href).href));
   const pages = await caches.open(PAGES_CACHE);
   for (const req of await pages.keys())
     if (/\/search-index\//.test(req.url) && !keep.has(req.url)) await pages.delete(req);
@@ -57,6 +57,7 @@ export function startOfflinePage(): void {
   const remove = $<HTMLButtonElement>('offline-delete');
   const progress = $<HTMLProgressElement>('offline-progress');
   const status = $('offline-status');
+  const scope = $('offline-scope');
   if (!box) return;
   if (!('serviceWorker' in navigator) || !('caches' in window) || !window.isSecureContext) {
     size.textContent = '这个浏览器不支持离线保存。可以换用手机自带的浏览器或其他较新的浏览器再试。';
@@ -67,6 +68,8 @@ export function startOfflinePage(): void {
 
   async function refresh(): Promise<void> {
     todo = await outdated(manifest);
+    if (manifest.partial && scope)
+      scope.textContent = `问答太多（共 ${manifest.partial.qa} 个），全部保存太费流量，所以保存法律全文和每一条、“我要举报”页面，以及“问答”页上排在前面的 ${manifest.partial.saved} 个问答。没有信号时，搜索只在保存的页面里找；其他问答有信号时照常能看。`;
     const pages = todo.filter((f) => isPage(manifest, f)).length;
     const gzip = todo.reduce((n, f) => n + f.z, 0);
     const raw = todo.reduce((n, f) => n + f.b, 0);
@@ -98,7 +101,8 @@ export function startOfflinePage(): void {
         try {
           const res = await fetch(f.u, { cache: 'no-cache' });
           if (!res.ok) throw new Error(String(res.status));
-          await (inPagesCache(manifest, f) ? pages : assets).put(f.u, res);
+          // The search hints of the saved pages are kept as /search-hints.json (OfflineManifest).
+          await (inPagesCache(manifest, f) ? pages : assets).put(f.k ?? f.u, res);
           progress.value++;
           status.textContent = `正在保存：${progress.value} / ${todo.length}`;
         } catch {

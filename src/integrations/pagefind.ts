@@ -5,8 +5,14 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { contentPath } from '../lib/content/dir.ts';
 import { SYNONYMS_FILE } from '../lib/content/search-synonyms.ts';
-import { PAGEFIND_DIR } from '../lib/routes.ts';
-import { indexedGlob, pagesFromFragments, writeTextIndex } from './search-text-index.ts';
+import { FILES, PAGEFIND_DIR } from '../lib/routes.ts';
+import type { SearchHints } from '../lib/search/hints.ts';
+import {
+  indexedGlob,
+  pagesFromFragments,
+  rememberIndexInput,
+  writeTextIndex,
+} from './search-text-index.ts';
 
 /**
  * How long indexing took, written after every build to PAGEFIND_TIMING_FILE in Astro's cache
@@ -85,6 +91,7 @@ export function pagefindIntegration(): AstroIntegration {
         cacheDir = config.cacheDir;
       },
       'astro:build:generated': ({ dir }) => {
+        rememberIndexInput(undefined);
         pending = indexSite(fileURLToPath(dir));
         // Awaited in astro:build:done; a build that fails before then reports its own error.
         pending.catch(() => {});
@@ -101,7 +108,13 @@ export function pagefindIntegration(): AstroIntegration {
           ? { file: synonymsFile, source: readFileSync(synonymsFile, 'utf8') }
           : undefined;
         const textStarted = performance.now();
-        const text = writeTextIndex(outDir, pagesFromFragments(files), synonyms);
+        const input = {
+          hints: JSON.parse(readFileSync(join(outDir, FILES.searchHints), 'utf8')) as SearchHints,
+          pages: pagesFromFragments(files),
+          synonyms,
+        };
+        const text = writeTextIndex(outDir, input.pages, synonyms, { hints: input.hints });
+        rememberIndexInput(input);
         const textIndexMs = Math.round(performance.now() - textStarted);
         logger.info(
           `search text index: ${text.pages} pages in ${text.shards} shards and ${text.blocks} record blocks (${text.dir}) in ${textIndexMs} ms`,

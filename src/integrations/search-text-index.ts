@@ -46,6 +46,31 @@ export function pagesFromFragments(
     });
 }
 
+export interface TextIndexOptions {
+  /** The hints as the page endpoint wrote them (with every page); read from dist/ when absent. */
+  hints?: SearchHints;
+  /** Index these page paths only (the pages 离线保存 keeps). */
+  only?: ReadonlySet<string>;
+  /** Where to write the hints, relative to the output folder (default search-hints.json). */
+  hintsFile?: string;
+}
+
+/**
+ * What the index was built from in this build, kept for the service-worker integration,
+ * which builds a second, smaller index when 离线保存 keeps only some pages. Both
+ * integrations run in the one `astro build` process.
+ */
+export interface IndexInput {
+  hints: SearchHints;
+  pages: readonly ExtractedPage[];
+  synonyms?: { file: string; source: string };
+}
+let lastInput: IndexInput | undefined;
+export const rememberIndexInput = (input: IndexInput | undefined) => {
+  lastInput = input;
+};
+export const indexInputOfThisBuild = (): IndexInput | undefined => lastInput;
+
 /** Thrown when content/search-synonyms.yaml has a problem: the message names file and line. */
 export class SearchDataError extends Error {}
 
@@ -66,11 +91,20 @@ export function writeTextIndex(
   outDir: string,
   pages: readonly ExtractedPage[],
   synonyms?: { file: string; source: string },
+  opts: TextIndexOptions = {},
 ): { shards: number; dir: string; pages: number; blocks: number } {
-  const hintsFile = join(outDir, FILES.searchHints);
-  const hints = JSON.parse(readFileSync(hintsFile, 'utf8')) as SearchHints;
-  if (!hints.pages)
+  const hintsFile = join(outDir, opts.hintsFile ?? FILES.searchHints);
+  const source =
+    opts.hints ??
+    (JSON.parse(readFileSync(join(outDir, FILES.searchHints), 'utf8')) as SearchHints);
+  if (!source.pages)
     throw new Error('search: search-hints.json has no pages (was the index written twice?)');
+  const only = opts.only;
+  const hints: SearchHints = only
+    ? { ...source, pages: source.pages.filter((p) => only.has(p.u)) }
+    : source;
+  if (only) pages = pages.filter((p) => only.has(p.url));
+  if (!hints.pages) throw new Error('search: no pages');
   const order = [...new Set(hints.pages.map((p) => p.k))];
   const sorted = hints.pages
     .map((p, i) => ({ p, i }))

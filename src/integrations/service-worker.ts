@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import {
   isOfflinePage,
   OFFLINE_DATA_FILES,
+  OFFLINE_HINTS_FILE,
   reachableAssets,
   refreshTarget,
   SHELL_FILES,
@@ -17,8 +18,14 @@ import {
   type OfflineManifest,
   type SizedUrl,
 } from '../lib/offline/plan.ts';
+import {
+  OFFLINE_BUDGET_GZIP,
+  qaLinkOrder,
+  selectOfflinePages,
+} from '../lib/offline/select-pages.ts';
 import type { SearchHints } from '../lib/search/hints.ts';
-import { FILES, HASHED_DIR, joinBase, withTrailingSlash } from '../lib/routes.ts';
+import { FILES, HASHED_DIR, joinBase, PAGES, withTrailingSlash } from '../lib/routes.ts';
+import { indexInputOfThisBuild, writeTextIndex } from './search-text-index.ts';
 import { walkFiles } from '../lib/walk.ts';
 
 /**
@@ -73,7 +80,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
           )
           .filter(isOfflinePage)
           .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-        const pages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
+        const allPages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
         const assetNames = [
           ...reachableAssets(
             pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')),
@@ -96,17 +103,54 @@ export function serviceWorkerIntegration(): AstroIntegration {
         }
         writeFileSync(join(out, SHORT_LINKS_FILE.slice(1)), JSON.stringify(links));
         // What search needs offline: the hints and this build's index folder (shards and page records).
-        const hints = JSON.parse(
-          readFileSync(join(out, 'search-hints.json'), 'utf8'),
-        ) as SearchHints;
-        const indexFiles = hints.x
-          ? readdirSync(join(out, hints.x.dir))
-              .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-              .map((n) => `/${hints.x!.dir}/${n}`)
-          : [];
-        const data = [...OFFLINE_DATA_FILES, SHORT_LINKS_FILE, ...indexFiles].map((p) =>
-          sized(withBase(p), join(out, p.slice(1))),
+        const indexData = (hintsFile: string) => {
+          const hints = JSON.parse(
+            readFileSync(join(out, hintsFile.slice(1)), 'utf8'),
+          ) as SearchHints;
+          const files = hints.x
+            ? readdirSync(join(out, hints.x.dir))
+                .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+                .map((n) => `/${hints.x!.dir}/${n}`)
+            : [];
+          return files.map((p) => sized(withBase(p), join(out, p.slice(1))));
+        };
+        const linksFile = sized(withBase(SHORT_LINKS_FILE), join(out, SHORT_LINKS_FILE.slice(1)));
+        const fullSearch = [
+          ...OFFLINE_DATA_FILES.map((p) => sized(withBase(p), join(out, p.slice(1)))),
+          ...indexData(OFFLINE_DATA_FILES[0]),
+        ];
+        const gz = (xs: readonly SizedUrl[]) => xs.reduce((n, x) => n + x.z, 0);
+        // Too much for a phone? Then the law, 我要举报 and the first Q&A of /qa/ only, and a
+        // search index of those pages (src/lib/offline/select-pages.ts).
+        const qaList = pageFile(PAGES.qa);
+        const selection = selectOfflinePages(
+          pagePaths.map((path, i) => ({ path, z: allPages[i]!.z })),
+          existsSync(qaList) ? qaLinkOrder(readFileSync(qaList, 'utf8'), base) : [],
+          { fixed: gz(assets) + linksFile.z, search: gz(fullSearch) },
         );
+        const keptPaths = new Set(selection.kept);
+        const pages = allPages.filter((_, i) => keptPaths.has(pagePaths[i]!));
+        let search = fullSearch;
+        const input = indexInputOfThisBuild();
+        if (selection.partial && input) {
+          writeTextIndex(out, input.pages, input.synonyms, {
+            hints: input.hints,
+            only: keptPaths,
+            hintsFile: OFFLINE_HINTS_FILE.slice(1),
+          });
+          search = [
+            {
+              ...sized(withBase(OFFLINE_HINTS_FILE), join(out, OFFLINE_HINTS_FILE.slice(1))),
+              k: withBase(OFFLINE_DATA_FILES[0]),
+            },
+            ...indexData(OFFLINE_HINTS_FILE),
+          ];
+        } else if (selection.partial) {
+          throw new Error(
+            'service worker: 离线保存 keeps some pages, but no search index input was kept (is the pagefind integration listed first?)',
+          );
+        }
+        const data = [search[0]!, linksFile, ...search.slice(1)];
         const all = [...pages, ...assets, ...data];
 
         for (const p of SHELL_PAGES)
@@ -158,6 +202,14 @@ export function serviceWorkerIntegration(): AstroIntegration {
           pages,
           assets,
           data,
+          ...(selection.partial
+            ? {
+                partial: {
+                  saved: pages.filter((p) => /\/qa\/[^/]+\/$/.test(p.u)).length,
+                  qa: allPages.filter((p) => /\/qa\/[^/]+\/$/.test(p.u)).length,
+                },
+              }
+            : {}),
           total: {
             bytes: all.reduce((n, x) => n + x.b, 0),
             gzip: all.reduce((n, x) => n + x.z, 0),
@@ -166,6 +218,10 @@ export function serviceWorkerIntegration(): AstroIntegration {
         writeFileSync(join(out, FILES.offlineManifest), JSON.stringify(manifest));
         const kb = (n: number) => `${Math.round(n / 1000)} kB`;
         const searchGzip = data.reduce((n, x) => n + x.z, 0);
+        if (selection.partial)
+          logger.info(
+            `离线保存 keeps ${pages.length} of ${allPages.length} pages (${manifest.partial!.saved} of ${manifest.partial!.qa} Q&A): saving all would be ${kb(gz(allPages) + gz(assets) + linksFile.z + gz(fullSearch))} gzip, over the ${kb(OFFLINE_BUDGET_GZIP)} budget`,
+          );
         logger.info(
           `sw.js ${version}: 离线保存 ${pages.length} pages + ${assets.length} files + ${data.length} data files (search and short links ${kb(searchGzip)} gzip), ${kb(manifest.total.gzip)} gzip (${kb(manifest.total.bytes)} raw)`,
         );

@@ -223,6 +223,39 @@ describe('writing the index into the build', () => {
     }
   });
 
+  it('indexes only the given pages into a second hints file (离线保存 of part of the site), leaving the first one alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
+    try {
+      const source = JSON.stringify(hints);
+      writeFileSync(join(dir, 'search-hints.json'), source);
+      const texts = [
+        { url: '/law/1/', text: '为了预防和惩治有组织犯罪' },
+        { url: '/qa/a/', text: '什么是保护伞' },
+      ];
+      const part = writeTextIndex(dir, texts, undefined, {
+        hints,
+        only: new Set(['/law/1/']),
+        hintsFile: 'search-hints.offline.json',
+      });
+      expect(readFileSync(join(dir, 'search-hints.json'), 'utf8')).toBe(source);
+      const written = JSON.parse(readFileSync(join(dir, 'search-hints.offline.json'), 'utf8'));
+      expect(written.x).toMatchObject({ n: 1, dir: part.dir, k: [['法条', 0, 1]], a: [0] });
+      expect(part.pages).toBe(1);
+      const shards = new Map(
+        Array.from({ length: part.shards }, (_, i) => [
+          i,
+          JSON.parse(readFileSync(join(dir, part.dir, `${i}.json`), 'utf8')) as TextShard,
+        ]),
+      );
+      expect(searchTextIndex('保护伞', shards, part.shards)).toEqual([]);
+      expect(searchTextIndex('惩治有组织犯罪', shards, part.shards).map((m) => m.id)).toEqual([0]);
+      // The whole site's index, written from the same input, is a different folder.
+      expect(writeTextIndex(dir, texts, undefined, { hints }).dir).not.toBe(part.dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('numbers pages type by type, so a type filter is an id range', () => {
     const dir = mkdtempSync(join(tmpdir(), 'text-index-'));
     try {

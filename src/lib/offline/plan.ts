@@ -16,6 +16,11 @@ export interface SizedUrl {
   z: number;
   /** Content fingerprint (hex), so a page can tell which saved copies are out of date. */
   h: string;
+  /**
+   * Saved under this URL instead of `u`: the search hints of the saved pages only
+   * (OFFLINE_HINTS_FILE) stand in for /search-hints.json when there is no network.
+   */
+  k?: string;
 }
 
 export interface OfflineManifest {
@@ -30,6 +35,12 @@ export interface OfflineManifest {
    */
   data: SizedUrl[];
   total: { bytes: number; gzip: number };
+  /**
+   * Set when saving every Q&A would cost more than OFFLINE_BUDGET_GZIP
+   * (src/lib/offline/select-pages.ts): only the first `saved` of the site's `qa` answers
+   * are offered, and search offline looks in the saved pages only.
+   */
+  partial?: { saved: number; qa: number };
 }
 
 /** Site paths (below the base) saved by 离线保存. */
@@ -45,6 +56,8 @@ export function isOfflinePage(path: string): boolean {
 
 /** Site-relative data files saved by 离线保存 besides the search index folder. */
 export const OFFLINE_DATA_FILES = ['/search-hints.json'] as const;
+/** Search hints of the saved pages only, written when 离线保存 keeps some Q&A out; saved as /search-hints.json. */
+export const OFFLINE_HINTS_FILE = '/search-hints.offline.json';
 /** The short links (/q/<code>/ → target path), saved by 离线保存 and read by the worker offline. */
 export const SHORT_LINKS_FILE = '/offline-links.json';
 /** The folder of short links, below the base. */
