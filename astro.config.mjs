@@ -78,7 +78,7 @@ export default defineConfig({
     // Fails the build when a published path no longer resolves (content/urls.manifest.txt).
     permanentUrlsIntegration(redirects, { printBuild: Boolean(printDir) }),
     pagefindIntegration(),
-    serviceWorkerIntegration(),
+    serviceWorkerIntegration({ offlineBudget: config.offlineBudgetMB * 1_000_000 }),
     headersFileIntegration(),
   ],
 });

@@ -148,10 +148,16 @@ export function writeTextIndex(
   let syn: Synonym[] = [];
   if (synonyms) {
     // A word occurs when some page holds it in its title, keywords, glossary words or text.
-    const haystack = docs
-      .map((d) => [d.title, ...(d.keywords ?? []), ...(d.aliases ?? []), d.text].join('\n'))
-      .join('\n');
-    const result = checkSynonyms(synonyms.file, synonyms.source, (w) => haystack.includes(w));
+    const haystack = only
+      ? ''
+      : docs
+          .map((d) => [d.title, ...(d.keywords ?? []), ...(d.aliases ?? []), d.text].join('\n'))
+          .join('\n');
+    // The index of part of the site (离线保存) takes the synonyms as they are: the whole
+    // site's index has checked them, and a site word on unsaved pages only is no error.
+    const result = checkSynonyms(synonyms.file, synonyms.source, (w) =>
+      only ? true : haystack.includes(w),
+    );
     if (result.problems.length)
       throw new SearchDataError(result.problems.map(formatProblem).join('\n'));
     syn = result.synonyms;

@@ -42,7 +42,8 @@ import { walkFiles } from '../lib/walk.ts';
 const fingerprint = (b: Buffer | string) =>
   createHash('sha256').update(b).digest('hex').slice(0, 16);
 
-export function serviceWorkerIntegration(): AstroIntegration {
+export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}): AstroIntegration {
+  const budget = opts.offlineBudget ?? OFFLINE_BUDGET_GZIP;
   let base = '/';
   return {
     name: 'aocl:service-worker',
@@ -127,6 +128,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
           pagePaths.map((path, i) => ({ path, z: allPages[i]!.z })),
           existsSync(qaList) ? qaLinkOrder(readFileSync(qaList, 'utf8'), base) : [],
           { fixed: gz(assets) + linksFile.z, search: gz(fullSearch) },
+          budget,
         );
         const keptPaths = new Set(selection.kept);
         const pages = allPages.filter((_, i) => keptPaths.has(pagePaths[i]!));
@@ -220,7 +222,7 @@ export function serviceWorkerIntegration(): AstroIntegration {
         const searchGzip = data.reduce((n, x) => n + x.z, 0);
         if (selection.partial)
           logger.info(
-            `离线保存 keeps ${pages.length} of ${allPages.length} pages (${manifest.partial!.saved} of ${manifest.partial!.qa} Q&A): saving all would be ${kb(gz(allPages) + gz(assets) + linksFile.z + gz(fullSearch))} gzip, over the ${kb(OFFLINE_BUDGET_GZIP)} budget`,
+            `离线保存 keeps ${pages.length} of ${allPages.length} pages (${manifest.partial!.saved} of ${manifest.partial!.qa} Q&A): saving all would be ${kb(gz(allPages) + gz(assets) + linksFile.z + gz(fullSearch))} gzip, over the ${kb(budget)} budget (offlineBudgetMB in site.yaml)`,
           );
         logger.info(
           `sw.js ${version}: 离线保存 ${pages.length} pages + ${assets.length} files + ${data.length} data files (search and short links ${kb(searchGzip)} gzip), ${kb(manifest.total.gzip)} gzip (${kb(manifest.total.bytes)} raw)`,

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { OfflineManifest } from '../../src/lib/offline/plan.ts';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../src/lib/security-headers.ts';
 import type { RunningServer } from '../harness/server.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
@@ -128,5 +129,63 @@ describe('offline reading', () => {
         headers: { 'content-security-policy': CSP },
       }),
     );
+  }, 180_000);
+
+  it('keeps the law, 我要举报 and the first Q&A only when saving everything is over offlineBudgetMB, and searches those offline', async () => {
+    const dist = await siteBuiltFor('http://localhost:4321', { offlineBudgetMB: 0.5 });
+    const manifest = JSON.parse(
+      readFileSync(join(dist, 'offline.json'), 'utf8'),
+    ) as OfflineManifest;
+    const saved = new Set(manifest.pages.map((p) => p.u));
+    const answers = readdirSync(join(dist, 'qa'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `/qa/${d.name}/`);
+    const left = answers.filter((u) => !saved.has(u));
+    expect(manifest.partial).toEqual({ saved: answers.length - left.length, qa: answers.length });
+    expect(left.length).toBeGreaterThan(0);
+    expect(manifest.partial!.saved).toBeGreaterThan(0);
+    expect(manifest.total.gzip).toBeLessThanOrEqual(500_000);
+    for (const u of ['/law/', '/law/61/', '/report/', '/search/', '/qa/'])
+      expect(saved).toContain(u);
+    // The hints of the saved pages are kept as /search-hints.json.
+    expect(manifest.data.find((f) => f.k === '/search-hints.json')?.u).toBe(
+      '/search-hints.offline.json',
+    );
+
+    const own = await startStaticServer({ dir: dist });
+    const ctx = await site.browser.newContext({ viewport: { width: 375, height: 812 } });
+    site.contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(own.url + '/offline/');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect
+      .poll(() => page.locator('#offline-scope').textContent(), { timeout: 10_000 })
+      .toContain(`排在前面的 ${manifest.partial!.saved} 个问答`);
+    await page.locator('#offline-save').click();
+    await expect
+      .poll(() => page.locator('#offline-status').textContent(), { timeout: 30_000 })
+      .toContain('保存好了');
+    await own.stop();
+    await ctx.setOffline(true);
+
+    const keptQa = answers.find((u) => saved.has(u))!;
+    await page.goto(own.url + keptQa);
+    expect(await page.locator('h1').textContent()).toMatch(/？$/);
+    await page.goto(own.url + left[0]!);
+    expect(await page.locator('h1').textContent()).toBe('现在没有网络');
+    // Search offline reads the index of the saved pages: a saved page's title finds it,
+    // and no result is a page that was not saved.
+    const keptTitle = readFileSync(join(dist, keptQa.slice(1), 'index.html'), 'utf8').match(
+      /<h1[^>]*>([^<]+)<\/h1>/,
+    )![1]!;
+    await page.goto(own.url + '/search/?q=' + encodeURIComponent(keptTitle));
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
+      .toMatch(/^找到 \d+ 条/);
+    const shown = await page
+      .locator('#search-results li a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(shown).toContain(keptQa);
+    expect(shown.filter((u) => !saved.has(u))).toEqual([]);
   }, 180_000);
 });

@@ -49,9 +49,16 @@ function inputsHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** Returns the built dist/ folder for `baseUrl`, building it first when needed. */
-export async function siteBuiltFor(baseUrl: string): Promise<string> {
-  const prefix = `aocl-built-${baseUrl.replace(/[^a-z0-9]+/gi, '-')}-`;
+/** Returns the built dist/ folder for `baseUrl` (and other site.yaml `settings`), building it first when needed. */
+export async function siteBuiltFor(
+  baseUrl: string,
+  settings: Record<string, unknown> = {},
+): Promise<string> {
+  const extra = Object.entries(settings)
+    .map(([k, v]) => `${k}-${String(v)}`)
+    .join('-');
+  // Settings first, so that no build's name starts with another build's prefix.
+  const prefix = `aocl-built-${((extra ? extra + '--' : '') + baseUrl).replace(/[^a-z0-9]+/gi, '-')}-`;
   const dir = join(tmpdir(), prefix + inputsHash());
   const dist = join(dir, 'dist');
   if (existsSync(join(dir, 'complete'))) return dist;
@@ -61,6 +68,7 @@ export async function siteBuiltFor(baseUrl: string): Promise<string> {
   mkdirSync(work, { recursive: true });
   const doc = parseDocument(readFileSync('content/site.yaml', 'utf8'));
   doc.set('baseUrl', baseUrl);
+  for (const [k, v] of Object.entries(settings)) doc.set(k, v);
   writeFileSync(join(work, 'site.yaml'), String(doc));
   await promisify(execFile)(
     process.execPath,

@@ -62,6 +62,15 @@ describe('site config validation', () => {
     );
   });
 
+  it('takes an offline budget in MB, 10 by default, and says what is wrong with a bad one', () => {
+    expect(parseSiteConfig(valid, FILE).offlineBudgetMB).toBe(10);
+    expect(parseSiteConfig(valid + 'offlineBudgetMB: 25\n', FILE).offlineBudgetMB).toBe(25);
+    expect(errorOf(valid + 'offlineBudgetMB: 十\n')).toContain(
+      '字段 offlineBudgetMB：应为数字，单位是 MB',
+    );
+    expect(errorOf(valid + 'offlineBudgetMB: 0.1\n')).toContain('至少 0.5（MB）');
+  });
+
   it('rejects an unknown field', () => {
     expect(errorOf(valid + 'organisation: 拼错了\n')).toContain('不认识的字段：organisation');
   });

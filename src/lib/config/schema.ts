@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { channelSchema } from '../content/channels.ts';
+import { OFFLINE_BUDGET_GZIP } from '../offline/select-pages.ts';
 
 /**
  * The deployer's site config (content/site.yaml). Every local fact the site shows
@@ -31,6 +32,15 @@ export const siteConfigSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * What 离线保存 may download at most, in MB of gzip. Above it, only the law, 我要举报
+     * and the first Q&A of /qa/ are saved (src/lib/offline/select-pages.ts).
+     */
+    offlineBudgetMB: z
+      .number({ error: '应为数字，单位是 MB，如 10' })
+      .min(0.5, { error: '至少 0.5（MB）：法律全文和“我要举报”页面就要用到约 0.3 MB' })
+      .max(500, { error: '最多 500（MB）：再大，手机上很难一次保存完' })
+      .default(OFFLINE_BUDGET_GZIP / 1_000_000),
     /** Registrations shown in the footer of sites hosted in mainland China. */
     footer: z
       .object({
