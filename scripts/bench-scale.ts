@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --sizes 500,2000,5000,10000] [--runs 3] [--keep]
+ * npm run bench:scale [-- --sizes 500,2000,5000,10000] [--runs 3] [--keep] [--against <commit>]
  *
  * Builds the site with synthetic Q&A sets of each size and prints, per size: build
  * time (the whole `astro build`, pagefind included), pagefind indexing time, dist/ size,
@@ -15,6 +15,11 @@
  * through CONTENT_DIR and writes to the temporary folder (scripts/bench/
  * astro.config.bench.mjs), so dist/ and .astro/ stay untouched. Pagefind's own timings
  * come from the file its integration writes into that build's cache folder.
+ *
+ * `--against <commit>` also builds that commit of the site (a temporary git worktree that
+ * shares node_modules/) with the same synthetic Q&A and its own content/, in the same
+ * round-robin, alternating which goes first, and prints its build times beside these:
+ * "before and after, interleaved", on one machine.
  */
 import {
   cpSync,
@@ -57,6 +62,7 @@ const arg = (name: string): string | undefined => {
 const SIZES = (arg('sizes') ?? '500,2000,5000,10000').split(',').map(Number);
 const RUNS = Number(arg('runs') ?? 3);
 const KEEP = process.argv.includes('--keep');
+const AGAINST = arg('against');
 /** Queries from the search budget (tests/budgets/search.test.ts): the commonest word, and a long colloquial question. */
 const QUERIES = ['举报', '借了高利贷天天有人上门要钱怎么办'];
 const TARGET_MS = 180_000;
@@ -66,6 +72,8 @@ if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(RUNS) 
 interface Measured {
   size: number;
   runs: Array<{ ms: number; log: BuildLog; text?: { ms: number; pages: number } }>;
+  /** Builds of the --against commit: whole build and pagefind, ms. */
+  before: Array<{ ms: number; pagefindMs?: number }>;
   distBytes: number;
   distFiles: number;
   htmlPages: number;
@@ -118,9 +126,22 @@ interface SizeSet {
   out: string;
   cache: string;
   env: Record<string, string>;
+  /** The --against commit's build of the same Q&A. */
+  beforeEnv?: Record<string, string>;
 }
 const sets: SizeSet[] = [];
+let beforeTree: string | undefined;
 try {
+  if (AGAINST) {
+    beforeTree = join(mkdtempSync(join(tmpdir(), 'aocl-bench-before-')), 'site');
+    const added = await run('git', ['worktree', 'add', '--detach', beforeTree, AGAINST]);
+    if (added.code !== 0) throw new Error(`git worktree add ${AGAINST} failed:\n${added.output}`);
+    symlinkSync(resolve('node_modules'), join(beforeTree, 'node_modules'));
+    const head = await run('git', ['rev-parse', '--short', 'HEAD']);
+    console.log(
+      `Before and after: commit ${AGAINST} (in ${beforeTree}) against the working tree (${head.output.trim()} plus changes), interleaved.`,
+    );
+  }
   for (const size of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), `aocl-bench-${size}-`));
     const content = join(dir, 'content');
@@ -128,16 +149,30 @@ try {
     // The content check looks up images in <root>/public/ next to content/.
     symlinkSync(resolve('public'), join(dir, 'public'));
     mkdirSync(join(content, 'qa'), { recursive: true });
+    const before = beforeTree ? join(dir, 'before') : undefined;
+    if (before && beforeTree) {
+      cpSync(join(beforeTree, 'content'), join(before, 'content'), { recursive: true });
+      symlinkSync(join(beforeTree, 'public'), join(before, 'public'));
+    }
     for (let i = 0; i < size; i++) {
       const q = syntheticQa(i, size, { topics: TOPICS, audiences: AUDIENCES });
       writeFileSync(join(content, 'qa', q.file), q.text);
+      if (before) writeFileSync(join(before, 'content', 'qa', q.file), q.text);
     }
     const out = join(dir, 'dist');
     const cache = join(dir, 'cache');
     const env = { CONTENT_DIR: content, BENCH_OUT_DIR: out, BENCH_CACHE_DIR: cache };
+    const beforeEnv = before
+      ? {
+          CONTENT_DIR: join(before, 'content'),
+          BENCH_OUT_DIR: join(before, 'dist'),
+          BENCH_CACHE_DIR: join(before, 'cache'),
+        }
+      : undefined;
     const m: Measured = {
       size,
       runs: [],
+      before: [],
       distBytes: 0,
       distFiles: 0,
       htmlPages: 0,
@@ -149,13 +184,36 @@ try {
       computed: { median: 0, max: 0, queries: 0 },
       offlineSearch: 0,
     };
-    sets.push({ m, dir, out, cache, env });
+    sets.push({ m, dir, out, cache, env, beforeEnv });
     results.push(m);
   }
 
   // Round-robin over the sizes, so that other load on the machine falls on every size alike.
+  const buildBefore = async (m: Measured, env: Record<string, string>, r: number) => {
+    rmSync(env.BENCH_OUT_DIR!, { recursive: true, force: true });
+    rmSync(env.BENCH_CACHE_DIR!, { recursive: true, force: true });
+    const res = await run(
+      'node_modules/.bin/astro',
+      ['build', '--config', 'scripts/bench/astro.config.bench.mjs'],
+      env,
+      beforeTree,
+    );
+    if (res.code !== 0)
+      throw new Error(
+        `build of ${m.size} Q&A at ${AGAINST} failed (exit ${res.code}):\n${res.output.slice(-3000)}`,
+      );
+    const pf = readPagefindTiming(env.BENCH_CACHE_DIR!);
+    const logged = /pagefind indexed \d+ pages in (\d+) ms/.exec(res.output);
+    const pagefindMs = pf?.ms ?? (logged ? Number(logged[1]) : undefined);
+    m.before.push({ ms: res.ms, pagefindMs });
+    console.log(
+      `  run ${r}/${RUNS}, ${m.size} Q&A at ${AGAINST}: ${sec(res.ms)} (pagefind ${pagefindMs === undefined ? '?' : sec(pagefindMs)}), load average ${loadavg()[0]!.toFixed(2)}`,
+    );
+  };
   for (let r = 1; r <= RUNS; r++) {
-    for (const { m, dir, out, cache, env } of sets) {
+    for (const { m, dir, out, cache, env, beforeEnv } of sets) {
+      // Alternate which of the two goes first, so neither always runs on a warmer machine.
+      if (beforeEnv && r % 2 === 0) await buildBefore(m, beforeEnv, r);
       rmSync(out, { recursive: true, force: true });
       rmSync(cache, { recursive: true, force: true });
       const res = await run(
@@ -174,6 +232,7 @@ try {
       console.log(
         `  run ${r}/${RUNS}, ${m.size} Q&A: ${sec(res.ms)} (pagefind ${log.pagefind ? sec(log.pagefind.ms) : '?'}), load average ${loadavg()[0]!.toFixed(2)}`,
       );
+      if (beforeEnv && r % 2 === 1) await buildBefore(m, beforeEnv, r);
     }
   }
 
@@ -246,6 +305,10 @@ try {
   for (const { dir } of sets) {
     if (KEEP) console.log(`  kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
+  }
+  if (beforeTree) {
+    const removed = await run('git', ['worktree', 'remove', '--force', beforeTree]);
+    if (removed.code !== 0) console.error(`git worktree remove ${beforeTree}: ${removed.output}`);
   }
   await restore();
 }
@@ -337,6 +400,30 @@ if (results.length >= 2) {
   const pfPts = pts((m) => med(m, (r) => r.log.pagefind?.ms));
   console.log(`\nBuild time ${growth(buildPts, 'Q&A').verdict}.`);
   if (pfPts.length >= 2) console.log(`Pagefind time ${growth(pfPts, 'Q&A').verdict}.`);
+}
+if (AGAINST) {
+  console.log(
+    `\nBefore and after (${AGAINST} against the working tree), medians of ${RUNS} interleaved cold build(s):`,
+  );
+  console.log(
+    formatTable(
+      ['Q&A', `build at ${AGAINST}`, 'pagefind', 'build now', 'pagefind', 'now / before'],
+      results.map((m) => {
+        const b = median(m.before.map((x) => x.ms));
+        const bp = m.before.map((x) => x.pagefindMs).filter((x): x is number => x !== undefined);
+        const a = med(m, (r) => r.ms)!;
+        return [
+          m.size,
+          sec(b),
+          bp.length ? sec(median(bp)) : '–',
+          sec(a),
+          s(med(m, (r) => r.log.pagefind?.ms)),
+          `${((a / b) * 100).toFixed(0)} %`,
+        ];
+      }),
+    ),
+  );
+  console.log('Target (issue 17): the 2,000-Q&A build in at most 75 % of the time before.');
 }
 const biggest = results.find((m) => m.size >= 5000);
 if (biggest) {

@@ -7,6 +7,7 @@
 //  - tests/search/heldout.yaml, the held-out set, written by someone who had not seen the
 //    search code: aggregate figures only, so nobody tunes on its misses. `--heldout-misses`
 //    lists them, for the end of a piece of work only; `--tuning-only` skips it while tuning.
+// `--scale-dir <dir>` measures a site that `npm run bench:scale -- --keep` built.
 // `--baseline` measures plain pagefind with default settings instead of the site's search.
 // Needs a build first (npm run build).
 import { launchChromium } from '../tests/harness/browser.ts';
@@ -43,7 +44,21 @@ const ALL_SETS = [
 // `--tuning-only` while tuning: the held-out figures are not even looked at.
 const SETS = tuningOnly ? ALL_SETS.slice(0, 2) : ALL_SETS;
 
-const server = await startPreview();
+// `--scale-dir <dir>`: a set that `npm run bench:scale -- --keep` kept (its content/, dist/
+// and cache/), so the same queries and latency are measured at 10,000 Q&A.
+const scaleDir = process.argv.includes('--scale-dir')
+  ? process.argv[process.argv.indexOf('--scale-dir') + 1]
+  : undefined;
+const server = scaleDir
+  ? await startPreview(undefined, {
+      args: ['--config', 'scripts/bench/astro.config.bench.mjs'],
+      env: {
+        CONTENT_DIR: `${scaleDir}/content`,
+        BENCH_OUT_DIR: `${scaleDir}/dist`,
+        BENCH_CACHE_DIR: `${scaleDir}/cache`,
+      },
+    })
+  : await startPreview();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
