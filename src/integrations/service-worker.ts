@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ import {
   OFFLINE_BUDGET_GZIP,
   qaLinkOrder,
   selectOfflinePages,
+  type PageSelection,
 } from '../lib/offline/select-pages.ts';
 import type { SearchHints } from '../lib/search/hints.ts';
 import { FILES, HASHED_DIR, joinBase, PAGES, withTrailingSlash } from '../lib/routes.ts';
@@ -124,18 +125,29 @@ export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}):
         // Too much for a phone? Then the law, 我要举报 and the first Q&A of /qa/ only, and a
         // search index of those pages (src/lib/offline/select-pages.ts).
         const qaList = pageFile(PAGES.qa);
-        const selection = selectOfflinePages(
-          pagePaths.map((path, i) => ({ path, z: allPages[i]!.z })),
-          existsSync(qaList) ? qaLinkOrder(readFileSync(qaList, 'utf8'), base) : [],
-          { fixed: gz(assets) + linksFile.z, search: gz(fullSearch) },
-          budget,
-        );
-        const keptPaths = new Set(selection.kept);
-        const pages = allPages.filter((_, i) => keptPaths.has(pagePaths[i]!));
-        let search = fullSearch;
+        const qaOrder = existsSync(qaList) ? qaLinkOrder(readFileSync(qaList, 'utf8'), base) : [];
         const input = indexInputOfThisBuild();
-        if (selection.partial && input) {
-          writeTextIndex(out, input.pages, input.synonyms, {
+        let selection: PageSelection;
+        let pages: SizedUrl[];
+        let search = fullSearch;
+        // The index of part of the site costs more per page than the whole site's, which the
+        // selection's estimate uses: when the saved set comes out over the budget, select
+        // again with the budget lowered by the excess (twice at most).
+        for (let target = budget, attempt = 0; ; attempt++) {
+          selection = selectOfflinePages(
+            pagePaths.map((path, i) => ({ path, z: allPages[i]!.z })),
+            qaOrder,
+            { fixed: gz(assets) + linksFile.z, search: gz(fullSearch) },
+            target,
+          );
+          const keptPaths = new Set(selection.kept);
+          pages = allPages.filter((_, i) => keptPaths.has(pagePaths[i]!));
+          if (!selection.partial) break;
+          if (!input)
+            throw new Error(
+              'service worker: 离线保存 keeps some pages, but no search index input was kept (is the pagefind integration listed first?)',
+            );
+          const part = writeTextIndex(out, input.pages, input.synonyms, {
             hints: input.hints,
             only: keptPaths,
             hintsFile: OFFLINE_HINTS_FILE.slice(1),
@@ -147,10 +159,10 @@ export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}):
             },
             ...indexData(OFFLINE_HINTS_FILE),
           ];
-        } else if (selection.partial) {
-          throw new Error(
-            'service worker: 离线保存 keeps some pages, but no search index input was kept (is the pagefind integration listed first?)',
-          );
+          const total = gz(pages) + gz(assets) + linksFile.z + gz(search);
+          if (total <= budget || attempt === 2) break;
+          rmSync(join(out, part.dir), { recursive: true, force: true });
+          target -= total - budget;
         }
         const data = [search[0]!, linksFile, ...search.slice(1)];
         const all = [...pages, ...assets, ...data];

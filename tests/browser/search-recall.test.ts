@@ -9,14 +9,15 @@ import {
 } from '../harness/search-eval.ts';
 import { startPreview, type RunningServer } from '../harness/server.ts';
 
-// Regression guard for search quality. Levels measured with `npm run bench:search`
-// (recall@5 100% on 86 answerable queries; of the 19 unknown-word queries, 5 show a
-// result: 火车票 the witness-expenses page, which mentions 车票, and 4 of the 13 added in
-// issue 17). Raise these when search improves.
+// Regression guard for search quality, on both tuning sets (tests/search/queries.yaml and
+// tuning-2.yaml; never the held-out set). Levels measured with `npm run bench:search`:
+// recall@5 100 % on 161 answerable queries, MRR 0.95; of the 34 unknown-word queries, 2
+// show a result (火车票: the witness-expenses page mentions 车票; 老板拖欠工资: the
+// business-owners page). Raise these when search improves.
 const MIN_RECALL_AT_5 = 0.97;
 /** Mean reciprocal rank of the first expected page: the floor sits just under the measured level. */
-const MIN_MRR = 0.85;
-const MAX_UNKNOWN_WITH_RESULTS = 5;
+const MIN_MRR = 0.9;
+const MAX_UNKNOWN_WITH_RESULTS = 2;
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,7 +28,8 @@ beforeAll(async () => {
   server = await startPreview();
   browser = await launchChromium();
   page = await browser.newPage();
-  for (const c of loadQueries()) outcomes.push(await runSiteSearch(page, server.url, c));
+  for (const c of [...loadQueries(), ...loadQueries('tests/search/tuning-2.yaml')])
+    outcomes.push(await runSiteSearch(page, server.url, c));
 }, 300_000);
 afterAll(async () => {
   await browser?.close();

@@ -251,6 +251,25 @@ describe('common terms at scale', () => {
   });
 });
 
+describe('common terms left out of coverage', () => {
+  it('12. a term cut to its best pages does not count against a page it may be on', () => {
+    // 村委会 is on every page, in most titles: its list keeps the best MAX_POSTINGS_PER_TERM
+    // pages, and the page about elections (村委会 in its text only) is not among them.
+    const n = MAX_POSTINGS_PER_TERM + 50;
+    const many: TextIndexDoc[] = Array.from({ length: n }, (_, id) =>
+      id === n - 1
+        ? { id, title: '选举', keywords: ['选举'], text: '村委会的事。' }
+        : { id, title: `村委会${id}`, text: '村委会开会。村委会通知。' },
+    );
+    const shards = buildTextIndex(many);
+    const all = new Map(shards.map((sh, i) => [i, sh]));
+    expect(shards.some((sh) => sh.d?.['村委'])).toBe(true);
+    const found = searchTextIndex('村委会选举拉票', all, shards.length);
+    expect(found.map((m) => m.id)).toContain(n - 1);
+    expect(found.find((m) => m.id === n - 1)!.coverage).toBe(0.5);
+  });
+});
+
 describe('firstResults with loaders passed in', () => {
   const records: PageRecord[] = PAGES.map((p) => ({ u: p.u, t: p.title ?? '', k: p.k, d: '' }));
   function counting(): SearchLoaders & { shards: number[]; blocks: number[] } {

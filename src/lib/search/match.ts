@@ -4,7 +4,14 @@
  * that keep weak matches out of the first results. Pure, like the index itself.
  */
 
-import { indexableLength, indexableText, queryTerms, shardOf, type Synonym } from './terms.ts';
+import {
+  indexableLength,
+  indexableText,
+  queryTerms,
+  shardOf,
+  type QueryTerm,
+  type Synonym,
+} from './terms.ts';
 import { TEXT_INDEX_VERSION, WEIGHT_SCALE, type TextShard } from './text-index.ts';
 
 export interface TextMatch {
@@ -75,6 +82,26 @@ export interface SearchOptions {
   synonyms?: readonly Synonym[];
 }
 
+/**
+ * Query characters covered only by terms whose posting lists were cut (on more than
+ * MAX_POSTINGS_PER_TERM pages), and by no other term the index holds.
+ */
+function commonPositions(
+  terms: readonly QueryTerm[],
+  shards: ReadonlyMap<number, TextShard>,
+  shardTotal: number,
+): Set<number> {
+  const cut = new Set<number>();
+  const other = new Set<number>();
+  for (const qt of terms) {
+    const shard = shards.get(shardOf(qt.term, shardTotal));
+    if (!shard?.t[qt.term]) continue;
+    const into = shard.d?.[qt.term] !== undefined ? cut : other;
+    for (let c = qt.from; c < qt.to; c++) into.add(c);
+  }
+  return new Set([...cut].filter((c) => !other.has(c)));
+}
+
 /** How much a query term's IDF counts: less for a bigram with a grammar character. */
 export function termWeight(term: string): number {
   const chars = [...term];
@@ -111,7 +138,15 @@ export function searchTextIndex(
   const meaning = chars
     .map((c, i) => (FUNCTION_CHARS.has(c) || asking.has(i) ? -1 : i))
     .filter((i) => i >= 0);
-  const counted = new Set(meaning.length ? meaning : chars.map((_, i) => i));
+  let counted = new Set(meaning.length ? meaning : chars.map((_, i) => i));
+  // On a large site a very common term keeps only its best pages (MAX_POSTINGS_PER_TERM),
+  // so a page that holds it may not be listed: its characters say little about the topic
+  // anyway, and are left out of coverage (村委会 on 10,000 pages, in 村委会选举有人拉票).
+  const common = commonPositions(terms, shards, shardTotal);
+  if (common.size) {
+    const rest = new Set([...counted].filter((c) => !common.has(c)));
+    if (rest.size) counted = rest;
+  }
   const length = counted.size;
   const scores = new Map<
     number,

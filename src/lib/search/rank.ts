@@ -11,7 +11,11 @@
  *     holds the query's rarest words ranks above pages sharing only its common words.
  *  3. Reader words from content/search-synonyms.yaml also look for the site's words.
  *  4. Weak matches (too little of the query covered, or far below the best score) are
- *     left out rather than fill the first ten.
+ *     left out rather than fill the first ten. Coverage counts meaning characters only:
+ *     not grammar characters, not question words (多少, 如何), and on a large site not the
+ *     characters of terms so common that their lists were cut (match.ts).
+ *  6. The pages that define a glossary term (the Q&A that explains it, the articles its
+ *     definition quotes) rank above pages that merely list the word (DEFINES_BONUS).
  *  5. Results are final once returned: the page shows them and only appends pagefind's
  *     full-text results below them on request, so nothing the reader saw moves.
  */
