@@ -5,7 +5,7 @@
  */
 import { loadHints } from './load.ts';
 import { renderResult, suggestions } from './render.ts';
-import { searchSite, type SearchOutcome } from './run.ts';
+import { prefetchShards, searchSite, type SearchOutcome } from './run.ts';
 
 /** Wait this long after the last keystroke before searching. */
 export const DEBOUNCE_MS = 120;
@@ -73,6 +73,7 @@ export function startSearchPage(): void {
   let timer: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
+    prefetchShards(input.value);
     timer = window.setTimeout(() => void run(), DEBOUNCE_MS);
   });
   form.addEventListener('change', (e) => {

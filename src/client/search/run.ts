@@ -3,7 +3,7 @@
  * in src/lib/search/rank.ts with this site's loaders), then, on request, pagefind's
  * results appended below, so nothing the reader saw moves.
  */
-import { firstResults } from '../../lib/search/rank.ts';
+import { firstResults, shardsNeeded } from '../../lib/search/rank.ts';
 import { moreResults } from './full-text.ts';
 import { loadersFor, loadHints, withBase } from './load.ts';
 
@@ -51,4 +51,20 @@ export async function searchSite(
     });
   }
   return { results: out, partial: false, firstStage: first.length };
+}
+
+/**
+ * Starts downloading the shards a query needs while the reader is still typing (during
+ * the debounce): the search that follows finds them loaded. Each file is fetched once
+ * (load.ts), so nothing is downloaded twice; a failed download is retried by the search.
+ */
+export function prefetchShards(query: string): void {
+  const q = query.trim();
+  if (!q) return;
+  loadHints()
+    .then((h) => {
+      const load = loadersFor(h);
+      for (const i of shardsNeeded(q, h)) load.shard(i).catch(() => {});
+    })
+    .catch(() => {});
 }
