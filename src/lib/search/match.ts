@@ -12,7 +12,13 @@ import {
   type QueryTerm,
   type Synonym,
 } from './terms.ts';
-import { TEXT_INDEX_VERSION, WEIGHT_SCALE, type TextShard } from './text-index.ts';
+import {
+  DEFINES_BONUS,
+  KEY_LEVEL,
+  TEXT_INDEX_VERSION,
+  WEIGHT_SCALE,
+  type TextShard,
+} from './text-index.ts';
 
 export interface TextMatch {
   id: number;
@@ -40,13 +46,19 @@ export const RARE_KEY_TERM_SHARE = 0.05;
  */
 export const KEY_FIELD_BONUS = 1;
 /**
+ * The key-field and defining bonuses use at least this IDF (that of a term on about 60 %
+ * of pages): a page about 有组织犯罪 still ranks first for it on a site where every page
+ * names the law, whose IDF is nearly 0.
+ */
+export const KEY_IDF_FLOOR = 0.5;
+/**
  * Characters that make grammar rather than meaning (了, 他, 们, 会…). A bigram with one
  * of them (会来, 了他) is rare across pages by chance, not because it says much, so it
  * weighs this much of its IDF.
  */
 export const FUNCTION_CHAR_WEIGHT = 0.3;
 const FUNCTION_CHARS = new Set([
-  ...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点',
+  ...'的了着过吗呢吧啊呀么我你他她它们这那个是在有就都也还又被把给让会能要想去来说不没很太怎啥谁哪咋里上下些点俺咱',
 ]);
 /**
  * Question words made of meaning characters (多少, 如何, 可以…): they ask, they do not say
@@ -166,6 +178,8 @@ export function searchTextIndex(
     const df = shard.d?.[qt.term] ?? flat.length / 2;
     const idf = Math.log(1 + (shard.n - df + 0.5) / (df + 0.5)) * termWeight(qt.term);
     const content = termWeight(qt.term) === 1;
+    // Being about a word counts even when the word is everywhere (有组织犯罪 on every page).
+    const keyIdf = Math.max(idf, KEY_IDF_FLOOR * termWeight(qt.term));
     const rare = df <= Math.max(1, RARE_KEY_TERM_SHARE * shard.n) && content;
     const first = !seen.has(qt.term);
     seen.add(qt.term);
@@ -173,7 +187,8 @@ export function searchTextIndex(
     for (let i = 0; i < flat.length; i += 2) {
       id += flat[i]!;
       const stored = flat[i + 1]!;
-      const key = stored % 2 === 1;
+      const level = stored % 4;
+      const key = level !== KEY_LEVEL.text;
       const entry = scores.get(id) ?? {
         score: 0,
         covered: new Set<number>(),
@@ -182,7 +197,9 @@ export function searchTextIndex(
       };
       // A term repeated in the query counts once towards the score, but covers each place.
       if (first) {
-        entry.score += idf * (Math.floor(stored / 2) / WEIGHT_SCALE + (key ? KEY_FIELD_BONUS : 0));
+        const bonus =
+          (key ? KEY_FIELD_BONUS : 0) + (level === KEY_LEVEL.defines ? DEFINES_BONUS : 0);
+        entry.score += idf * (Math.floor(stored / 4) / WEIGHT_SCALE) + keyIdf * bonus;
         // Only meaning terms count towards "several terms": 怎么 and 多少 say nothing of the topic.
         if (content) entry.terms++;
         if (key && rare) entry.rareKey = true;

@@ -23,7 +23,7 @@ export * from './terms.ts';
 export * from './match.ts';
 
 /** Format version, written into every shard and checked by the reader. */
-export const TEXT_INDEX_VERSION = 2;
+export const TEXT_INDEX_VERSION = 3;
 
 /** BM25 saturation (the usual default). */
 const K1 = 1.2;
@@ -44,16 +44,19 @@ export const FIELDS = {
 export type FieldName = keyof typeof FIELDS;
 /**
  * A glossary term's words on the pages that define it (the aliases field: the page that
- * explains the term, the articles quoted as its definition) add this much to their
- * BM25F part. Many pages mention 黑恶势力; the pages that say what 恶势力 is come first.
+ * explains the term, the articles quoted as its definition) add this many times the
+ * term's IDF on top of the key-field bonus (match.ts). Many pages mention 黑恶势力; the
+ * pages that say what 恶势力 is come first.
  */
 export const DEFINES_BONUS = 1;
 /** Fields that say what a page is about (its "key" fields), as opposed to its text. */
 const KEY_FIELDS: readonly FieldName[] = ['title', 'keywords', 'aliases'];
 /**
- * Term weights are stored as small integers: round(BM25F term part × WEIGHT_SCALE) × 2,
- * plus 1 when the term is in one of the page's key fields.
+ * Term weights are stored as small integers: round(BM25F term part × WEIGHT_SCALE) × 4,
+ * plus the term's level on the page (KEY_LEVEL): 1 when it is in one of the page's key
+ * fields, 2 when the page defines it (the aliases field).
  */
+export const KEY_LEVEL = { text: 0, key: 1, defines: 2 } as const;
 export const WEIGHT_SCALE = 8;
 /**
  * A term on more pages than this keeps only its best-weighted pages (the rest are pages
@@ -79,7 +82,7 @@ export interface TextIndexDoc {
   related?: readonly string[];
 }
 
-/** One shard file: terms mapped to flat [id delta, weight × 2 + key, id delta, weight × 2 + key, …] lists. */
+/** One shard file: terms mapped to flat [id delta, weight × 4 + level, id delta, weight × 4 + level, …] lists. */
 export interface TextShard {
   v: number;
   /** Number of pages in the index (for IDF). */
@@ -187,9 +190,10 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
         f += (weight * n) / (1 - b + (b * d.lengths[fi]!) / avg[fi]!);
         if (key[fi]) inKey = 1;
       }
-      const defines = byField[aliasesField]! > 0 ? DEFINES_BONUS : 0;
+      const level =
+        byField[aliasesField]! > 0 ? KEY_LEVEL.defines : inKey ? KEY_LEVEL.key : KEY_LEVEL.text;
       const weight =
-        Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1) + defines) * WEIGHT_SCALE)) * 2 + inKey;
+        Math.max(1, Math.round(((f * (K1 + 1)) / (f + K1)) * WEIGHT_SCALE)) * 4 + level;
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push([d.id, weight]);
