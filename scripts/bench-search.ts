@@ -2,8 +2,9 @@
 // Chromium and prints recall@5, MRR, the unknown-word queries that show a result, and
 // latency, for each set:
 //  - tests/search/queries.yaml, the tuning set: also by kind, with every miss;
-//  - tests/search/tuning-2.yaml, a second tuning set (90 queries written from the content
-//    by someone who had seen neither the search code nor the other sets): the same;
+//  - tests/search/tuning-2.yaml and tuning-3.yaml, two more tuning sets (90 and 100
+//    queries written from the content by helpers who had seen neither the search code
+//    nor the other sets): the same;
 //  - tests/search/heldout.yaml, the held-out set, written by someone who had not seen the
 //    search code: aggregate figures only, so nobody tunes on its misses. `--heldout-misses`
 //    lists them, for the end of a piece of work only; `--tuning-only` skips it while tuning.
@@ -36,13 +37,18 @@ const ALL_SETS = [
     details: true,
   },
   {
+    name: 'third tuning set (tests/search/tuning-3.yaml)',
+    file: 'tests/search/tuning-3.yaml',
+    details: true,
+  },
+  {
     name: 'held-out set (tests/search/heldout.yaml)',
     file: 'tests/search/heldout.yaml',
     details: heldoutMisses,
   },
 ];
 // `--tuning-only` while tuning: the held-out figures are not even looked at.
-const SETS = tuningOnly ? ALL_SETS.slice(0, 2) : ALL_SETS;
+const SETS = tuningOnly ? ALL_SETS.slice(0, 3) : ALL_SETS;
 
 // `--scale-dir <dir>`: a set that `npm run bench:scale -- --keep` kept (its content/, dist/
 // and cache/), so the same queries and latency are measured at 10,000 Q&A.

@@ -13,6 +13,7 @@ import {
   KEY_IDF_FLOOR,
   MAX_POSTINGS_PER_TERM,
   recordBlockOf,
+  clausesOf,
   searchTextIndex,
   termWeight,
   WEAK_SCORE_SHARE,
@@ -171,6 +172,19 @@ describe('ranking rules', () => {
     expect(rank('工地的活被人硬抢走了')).toEqual([]);
     const syn = [{ words: ['硬抢'], means: ['强揽工程'] }];
     expect(rank('工地的活被人硬抢走了', hints(syn))).toEqual(['/qa/construction/']);
+  });
+
+  it('3d. a rare word that covers one clause of a long question well is enough', () => {
+    // 工地 covers 2 of 9 meaning characters, but all of the clause 工地 the reader set apart.
+    expect(rank('工地 的活被人硬抢走了还不给钱')).toEqual(['/qa/construction/']);
+    expect(rank('工地的活被人硬抢走了还不给钱')).toEqual([]);
+    expect(clausesOf('工地，活 被抢')).toEqual([[0, 1], [2], [3, 4]]);
+  });
+
+  it('5b. a reader word from the synonyms matches with a separator inside (给点钱 for 给钱)', () => {
+    const syn = [{ words: ['帮警察'], means: ['协助办案'] }];
+    expect(rank('帮了警察', hints(syn))).toEqual(['/qa/helping/']);
+    expect(rank('帮谁警察', hints(syn))).toEqual([]);
   });
 
   it('4. glossary aliases find the page that explains the term', () => {

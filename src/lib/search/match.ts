@@ -27,6 +27,8 @@ export interface TextMatch {
   coverage: number;
   /** Number of the query's distinct meaning terms (not grammar or question words) the page contains. */
   terms: number;
+  /** The best share of one clause of the query (parts between spaces or punctuation) the page covers. */
+  clauseCoverage: number;
   /** The page's title, keywords or glossary words hold one of the query's rare terms. */
   rareKey: boolean;
 }
@@ -78,8 +80,8 @@ const QUESTION_WORDS = new Set([
 ]);
 /**
  * A page about one of the query's rare words (RARE_KEY_TERM_SHARE) must still cover at
- * least this share of the query: one shared word in a long question about something
- * else (老板 in 老板拖欠工资去哪里要) is not enough.
+ * least this share of the query, or MIN_COVERAGE of one of its clauses: one shared word
+ * in a long question about something else (老板 in 老板拖欠工资去哪里要) is not enough.
  */
 export const RARE_KEY_MIN_COVERAGE = 0.3;
 /**
@@ -112,6 +114,27 @@ function commonPositions(
     for (let c = qt.from; c < qt.to; c++) into.add(c);
   }
   return new Set([...cut].filter((c) => !other.has(c)));
+}
+
+/**
+ * The query's clauses, as offsets into its indexable characters: the parts a reader
+ * separated with spaces or punctuation (村里换届 有人挨家挨户吓唬人). A page about a rare
+ * word that covers one clause well answers that part of the question.
+ */
+export function clausesOf(query: string): number[][] {
+  const s = query.normalize('NFKC').toLowerCase();
+  const out: number[][] = [];
+  let offset = 0;
+  let end = 0;
+  for (const m of s.matchAll(/[\p{Script=Han}]+|[a-z0-9]+/gu)) {
+    const len = [...m[0]].length;
+    const gap = s.slice(end, m.index);
+    if (!out.length || /[\s\p{P}\p{S}]/u.test(gap)) out.push([]);
+    for (let i = 0; i < len; i++) out.at(-1)!.push(offset + i);
+    offset += len;
+    end = m.index + m[0].length;
+  }
+  return out;
 }
 
 /** How much a query term's IDF counts: less for a bigram with a grammar character. */
@@ -160,6 +183,9 @@ export function searchTextIndex(
     if (rest.size) counted = rest;
   }
   const length = counted.size;
+  const clauses = clausesOf(query)
+    .map((c) => c.filter((i) => counted.has(i)))
+    .filter((c) => c.length >= 2);
   const scores = new Map<
     number,
     { score: number; covered: Set<number>; terms: number; rareKey: boolean }
@@ -213,6 +239,10 @@ export function searchTextIndex(
       id,
       score: e.score,
       coverage: e.covered.size / length,
+      clauseCoverage: Math.max(
+        0,
+        ...clauses.map((c) => c.filter((i) => e.covered.has(i)).length / c.length),
+      ),
       terms: e.terms,
       rareKey: e.rareKey,
     }))
@@ -221,7 +251,10 @@ export function searchTextIndex(
         opts.all ||
         m.coverage >= MIN_COVERAGE ||
         (m.terms >= 2 && m.coverage >= MIN_COVERAGE_SEVERAL) ||
-        (m.rareKey && (m.terms >= 2 || m.coverage >= RARE_KEY_MIN_COVERAGE)),
+        (m.rareKey &&
+          (m.terms >= 2 ||
+            m.coverage >= RARE_KEY_MIN_COVERAGE ||
+            (clauses.length >= 2 && m.clauseCoverage >= MIN_COVERAGE))),
     )
     .sort((a, b) => b.score - a.score || a.id - b.id);
   if (opts.all || matches.length === 0) return matches;

@@ -36,10 +36,25 @@ export function textTerms(text: string): QueryTerm[] {
 }
 
 /**
- * Characters that split a separable word in speech: 受了伤, 报过警, 帮个忙. The query
- * also looks for the word without them (受伤, 报警), as the law and the answers write it.
+ * Characters that split a separable word in speech: 受了伤, 报过警, 帮个忙, 给点钱. The
+ * query also looks for the word without them (受伤, 报警), as the law and the answers
+ * write it, and a reader word of the synonyms matches with one of them inside.
  */
-const SEPARATORS = new Set(['了', '过', '个', '着']);
+const SEPARATORS = new Set(['了', '过', '个', '着', '点']);
+
+const spaced = new Map<string, RegExp>();
+/** A word whose characters may have one separator character between them. */
+function spacedWord(word: string): RegExp {
+  let re = spaced.get(word);
+  if (!re) {
+    const sep = `[${[...SEPARATORS].join('')}]?`;
+    const chars = [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(chars.join(sep), 'gu');
+    spaced.set(word, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
 
 /** Reader words and the words the site uses for them (content/search-synonyms.yaml). */
 export interface Synonym {
@@ -67,11 +82,12 @@ export function synonymTerms(query: string, synonyms: readonly Synonym[]): Query
     for (const w of s.words) {
       const word = indexableText(w);
       if (!word) continue;
-      for (let at = q.indexOf(word); at !== -1; at = q.indexOf(word, at + 1)) {
+      // The reader word as written, or split by one separator character (给点钱 for 给钱).
+      for (const m of q.matchAll(spacedWord(word))) {
         // Offsets count characters, not UTF-16 units.
-        const from = [...q.slice(0, at)].length;
-        const to = from + [...word].length;
-        for (const m of s.means) for (const t of textTerms(m)) out.push({ term: t.term, from, to });
+        const from = [...q.slice(0, m.index)].length;
+        const to = from + [...m[0]].length;
+        for (const x of s.means) for (const t of textTerms(x)) out.push({ term: t.term, from, to });
       }
     }
   }
