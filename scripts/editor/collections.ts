@@ -375,6 +375,16 @@ export const SITE_FIELDS: Field[] = [
     ],
   },
   {
+    name: 'offlineBudgetMB',
+    label: '离线保存最多下载多少（MB）',
+    widget: 'number',
+    value_type: 'float',
+    min: 0.5,
+    max: 500,
+    required: false,
+    hint: '可不填，默认 10。问答很多、全部保存超过这个大小时，只保存法律全文、“我要举报”和“问答”页上排在前面的问答',
+  },
+  {
     name: 'footer',
     label: '页脚备案信息',
     widget: 'object',
