@@ -163,7 +163,7 @@ export function writeTextIndex(
     syn = result.synonyms;
   }
 
-  const shards = buildTextIndex(docs).map((s) => JSON.stringify(s));
+  const shards = buildTextIndex(docs, syn).map((s) => JSON.stringify(s));
   const records: PageRecord[] = sorted.map(({ u, t, k, d }) => ({ u, t, k, d }));
   const blocks: string[] = [];
   for (let i = 0; i < records.length; i += RECORDS_PER_BLOCK)
@@ -192,7 +192,6 @@ export function writeTextIndex(
   };
   const out: SearchHints = {
     terms: hints.terms.map(({ t, a }) => ({ t, a, p: [] })),
-    syn,
     x: manifest,
   };
   writeFileSync(hintsFile, JSON.stringify(out));

@@ -28,12 +28,15 @@ import type { RunningServer } from '../harness/server.ts';
 const PAGES = 10_000;
 const MEDIAN_TARGET = 60_000;
 const MAX_TARGET = 100_000;
-// Words of the synthetic texts (a common one first), and a long question from the query set.
+// Words of the synthetic texts (a common one first), and long questions made of them. The
+// index holds synthetic pages only: questions about the site's real topics (借了高利贷天天
+// 有人上门要钱怎么办, 保护伞是什么意思) rightly find nothing there, and the measurement
+// needs results to wait for.
 const QUERIES = [
   '村里',
   '工地老板不给工钱怎么办',
-  '借了高利贷天天有人上门要钱怎么办',
-  '保护伞是什么意思',
+  '邻居家门口天天有人吵闹怎么办',
+  '学校门口有人要钱怎么办',
 ];
 
 let dir: string;

@@ -22,7 +22,7 @@ describe('the search text index in dist/', () => {
   it('no longer lists pages in search-hints.json: its size does not grow with the site', () => {
     expect(hints.pages).toBeUndefined();
     expect(records.length).toBe(x.n);
-    // Glossary terms, synonyms and the manifest only.
+    // Glossary terms and the manifest only: the synonyms travel in the shards.
     expect(transferSize(readFileSync(`${DIST}/search-hints.json`))).toBeLessThan(3_000);
   });
 

@@ -5,6 +5,7 @@ import {
   FIRST_RESULTS,
   rankIds,
   shardsNeeded,
+  synonymShardsNeeded,
   type SearchLoaders,
 } from '../../src/lib/search/rank.ts';
 import {
@@ -16,8 +17,10 @@ import {
   clausesOf,
   searchTextIndex,
   termWeight,
+  TEXT_INDEX_VERSION,
   WEAK_SCORE_SHARE,
   type PageRecord,
+  type Synonym,
   type TextIndexDoc,
   type TextShard,
 } from '../../src/lib/search/text-index.ts';
@@ -121,11 +124,19 @@ const docs: TextIndexDoc[] = PAGES.map((p, id) => ({ id, ...p }));
 const built = buildTextIndex(docs);
 const lawFrom = PAGES.findIndex((p) => p.k === '法条');
 const RB = 8;
-const hints = (syn: SearchHints['syn'] = []): SearchHints => ({
+/** The index of PAGES, with the given synonyms filed in its shards. */
+const indexes = new Map<string, TextShard[]>();
+const indexWith = (syn: readonly Synonym[]): TextShard[] => {
+  const key = JSON.stringify(syn);
+  if (!indexes.has(key)) indexes.set(key, syn.length ? buildTextIndex(docs, syn) : built);
+  return indexes.get(key)!;
+};
+type TestHints = SearchHints & { shards: TextShard[] };
+const hints = (syn: readonly Synonym[] = []): TestHints => ({
+  shards: indexWith(syn),
   terms: [],
-  syn,
   x: {
-    v: 2,
+    v: TEXT_INDEX_VERSION,
     s: built.length,
     dir: 'search-index/test',
     n: PAGES.length,
@@ -137,8 +148,12 @@ const hints = (syn: SearchHints['syn'] = []): SearchHints => ({
     a: [lawFrom, lawFrom + 1],
   },
 });
-const shardsFor = (q: string, h = hints()) =>
-  new Map(shardsNeeded(q, h).map((i) => [i, built[i]!] as const));
+/** The shards a query loads: its own terms', then its synonyms' (as firstResults does). */
+const shardsFor = (q: string, h = hints()) => {
+  const loaded = new Map(shardsNeeded(q, h).map((i) => [i, h.shards[i]!] as const));
+  for (const i of synonymShardsNeeded(q, h, loaded)) loaded.set(i, h.shards[i]!);
+  return loaded;
+};
 const rank = (q: string, h = hints(), type?: string) =>
   rankIds(q, h, shardsFor(q, h), type).map((id) => PAGES[id]!.u);
 
@@ -185,6 +200,19 @@ describe('ranking rules', () => {
     const syn = [{ words: ['帮警察'], means: ['协助办案'] }];
     expect(rank('帮了警察', hints(syn))).toEqual(['/qa/helping/']);
     expect(rank('帮谁警察', hints(syn))).toEqual([]);
+  });
+
+  it('5c. synonyms travel in the shards of their reader words, not in the hints', () => {
+    const syn = [{ words: ['帮警察'], means: ['协助办案'] }];
+    const h = hints(syn);
+    expect(Object.keys(h)).not.toContain('syn');
+    const key = h.shards.findIndex((sh) => sh.y?.['帮警']);
+    expect(h.shards[key]!.y!['帮警']).toEqual([['帮警察', ['协助办案']]]);
+    // The query loads that shard with its own terms, then the shards of 协助办案.
+    expect(shardsNeeded('帮警察', h)).toContain(key);
+    const own = new Map(shardsNeeded('帮警察', h).map((i) => [i, h.shards[i]!] as const));
+    expect(synonymShardsNeeded('帮警察', h, own).length).toBeGreaterThan(0);
+    expect(synonymShardsNeeded('警察', h, own)).toEqual([]);
   });
 
   it('4. glossary aliases find the page that explains the term', () => {

@@ -1,6 +1,6 @@
 import { fromChineseNumeral } from '../law/numerals.ts';
 import { lawArticlePath } from '../routes.ts';
-import type { Synonym, TextIndexManifest } from './text-index.ts';
+import type { TextIndexManifest } from './text-index.ts';
 
 /**
  * Search hints: a small index of page titles, colloquial keywords and glossary
@@ -50,8 +50,6 @@ export interface SearchHints {
   terms: HintTerm[];
   /** Where the build put the text index. */
   x?: TextIndexManifest;
-  /** Reader words → the site's words (content/search-synonyms.yaml). */
-  syn?: Synonym[];
 }
 
 export interface HintMatch {

@@ -9,7 +9,9 @@
  *  2. Pages are ranked by BM25F over titles, keywords, glossary aliases and text
  *     (src/lib/search/text-index.ts): a term weighs by how rare it is, so the page that
  *     holds the query's rarest words ranks above pages sharing only its common words.
- *  3. Reader words from content/search-synonyms.yaml also look for the site's words.
+ *  3. Reader words from content/search-synonyms.yaml also look for the site's words. The
+ *     build files each reader word in the shard of its first term, so a query finds the
+ *     ones it uses in the shards of its own terms, then loads the site's words' shards.
  *  4. Weak matches (too little of the query covered, or far below the best score) are
  *     left out rather than fill the first ten. Coverage counts meaning characters only:
  *     not grammar characters, not question words (多少, 如何), and on a large site not the
@@ -23,7 +25,10 @@ import { articleNumberOf, matchHints, type SearchHints } from './hints.ts';
 import {
   recordBlockOf,
   searchTextIndex,
+  shardOf,
   shardsForQuery,
+  synonymsInShards,
+  synonymTerms,
   typeOfId,
   type PageRecord,
   type TextShard,
@@ -56,14 +61,32 @@ export function rankIds(
   const article = articleNumberOf(bare) ?? (/^\d{1,3}$/.test(bare) ? Number(bare) : undefined);
   const articleId = article ? x.a[article - 1] : undefined;
   if (articleId !== undefined) out.push(articleId);
-  for (const m of searchTextIndex(query, shards, x.s, { synonyms: hints.syn }))
+  const synonyms = synonymsInShards(query, shards, x.s);
+  for (const m of searchTextIndex(query, shards, x.s, { synonyms }))
     if (m.id !== articleId) out.push(m.id);
   return type ? out.filter((id) => typeOfId(id, x.k) === type) : out;
 }
 
-/** The shards a query needs (what the first download holds besides the page and the hints). */
+/** The shards of a query's own terms: they also hold the synonyms it may use. */
 export function shardsNeeded(query: string, hints: SearchHints): number[] {
-  return hints.x ? shardsForQuery(query, hints.x.s, hints.syn) : [];
+  return hints.x ? shardsForQuery(query, hints.x.s) : [];
+}
+
+/**
+ * The further shards a query needs once the shards of its own terms are loaded: those of
+ * the site's words for the reader words it contains (content/search-synonyms.yaml).
+ */
+export function synonymShardsNeeded(
+  query: string,
+  hints: SearchHints,
+  loaded: ReadonlyMap<number, TextShard>,
+): number[] {
+  const x = hints.x;
+  if (!x) return [];
+  const terms = synonymTerms(query, synonymsInShards(query, loaded, x.s));
+  return [...new Set(terms.map((t) => shardOf(t.term, x.s)))]
+    .filter((i) => !loaded.has(i))
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -92,6 +115,11 @@ export async function firstResults(
   const shards = new Map(
     await Promise.all(need.map(async (i) => [i, await load.shard(i)] as const)),
   );
+  // A reader word in the query: the shards of the site's words it stands for.
+  for (const [i, shard] of await Promise.all(
+    synonymShardsNeeded(q, hints, shards).map(async (i) => [i, await load.shard(i)] as const),
+  ))
+    shards.set(i, shard);
   const ids = rankIds(q, hints, shards, type).slice(0, FIRST_RESULTS);
   const blocks = [...new Set(ids.map((id) => recordBlockOf(id, x.rb)))];
   const loaded = new Map(
@@ -117,11 +145,11 @@ export function firstDownload(
 ): { shards: number[]; blocks: number[] } {
   const x = hints.x;
   if (!x || !query.trim()) return { shards: [], blocks: [] };
-  const shards = shardsNeeded(query.trim(), hints);
-  const ids = rankIds(query.trim(), hints, new Map(shards.map((i) => [i, shard(i)])), type).slice(
-    0,
-    FIRST_RESULTS,
-  );
+  const first = shardsNeeded(query.trim(), hints);
+  const loaded = new Map(first.map((i) => [i, shard(i)]));
+  for (const i of synonymShardsNeeded(query.trim(), hints, loaded)) loaded.set(i, shard(i));
+  const shards = [...loaded.keys()].sort((a, b) => a - b);
+  const ids = rankIds(query.trim(), hints, loaded, type).slice(0, FIRST_RESULTS);
   return {
     shards,
     blocks: [...new Set(ids.map((id) => recordBlockOf(id, x.rb)))].sort((a, b) => a - b),

@@ -133,6 +133,30 @@ export function shardOf(term: string, shards: number): number {
   return h % shards;
 }
 
+/**
+ * The synonyms a query uses, read from the shards of its own terms (where the build filed
+ * each reader word under its first term): the reader words the query contains, as
+ * written or with a separator inside.
+ */
+export function synonymsInShards(
+  query: string,
+  shards: ReadonlyMap<number, { y?: Record<string, Array<[string, string[]]>> }>,
+  shardTotal: number,
+): Synonym[] {
+  const q = indexableText(query);
+  const out: Synonym[] = [];
+  const seen = new Set<string>();
+  for (const t of queryTerms(query)) {
+    for (const [word, means] of shards.get(shardOf(t.term, shardTotal))?.y?.[t.term] ?? []) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const w = indexableText(word);
+      if (w && spacedWord(w).test(q)) out.push({ words: [word], means });
+    }
+  }
+  return out;
+}
+
 /** Shards needed for a query, in ascending order. */
 export function shardsForQuery(
   query: string,

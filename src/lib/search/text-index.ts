@@ -17,13 +17,13 @@
  * from each page; the search page (src/client/search.ts) scores with it.
  */
 
-import { shardOf, textTerms, type QueryTerm } from './terms.ts';
+import { shardOf, textTerms, type QueryTerm, type Synonym } from './terms.ts';
 
 export * from './terms.ts';
 export * from './match.ts';
 
 /** Format version, written into every shard and checked by the reader. */
-export const TEXT_INDEX_VERSION = 3;
+export const TEXT_INDEX_VERSION = 4;
 
 /** BM25 saturation (the usual default). */
 const K1 = 1.2;
@@ -90,6 +90,12 @@ export interface TextShard {
   t: Record<string, number[]>;
   /** True page counts of terms whose lists were cut to MAX_POSTINGS_PER_TERM. */
   d?: Record<string, number>;
+  /**
+   * Reader words of content/search-synonyms.yaml whose first term is this key, with the
+   * site's words they stand for: [reader word, [site words]]. A query finds them in the
+   * shards of its own terms, so no download carries the whole synonym list.
+   */
+  y?: Record<string, Array<[string, string[]]>>;
 }
 
 /** What the search page needs to find shards and page records: carried in search-hints.json as `x`. */
@@ -138,8 +144,17 @@ export function shardCount(postings: number): number {
   return s;
 }
 
-/** Builds every shard. Ids must be unique; the order of `docs` does not matter. */
-export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
+/** The term a reader word is filed under in the shards: its first term (撑腰 for 撑腰的人). */
+export const synonymKey = (word: string): string | undefined => textTerms(word)[0]?.term;
+
+/**
+ * Builds every shard, with the synonyms filed under their reader words' first terms.
+ * Ids must be unique; the order of `docs` does not matter.
+ */
+export function buildTextIndex(
+  docs: readonly TextIndexDoc[],
+  synonyms: readonly Synonym[] = [],
+): TextShard[] {
   const ids = new Set<number>();
   for (const d of docs) {
     if (!Number.isInteger(d.id) || d.id < 0)
@@ -225,6 +240,14 @@ export function buildTextIndex(docs: readonly TextIndexDoc[]): TextShard[] {
       prev = id;
     }
     shards[shardOf(term, count)]!.t[term] = flat;
+  }
+  const filed = synonyms
+    .flatMap((syn) => syn.words.map((w) => [synonymKey(w), w, [...syn.means]] as const))
+    .filter((e): e is readonly [string, string, string[]] => e[0] !== undefined)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  for (const [key, word, means] of filed) {
+    const shard = shards[shardOf(key, count)]!;
+    ((shard.y ??= {})[key] ??= []).push([word, means]);
   }
   return shards;
 }
