@@ -16,6 +16,7 @@ import {
   recordBlockOf,
   clausesOf,
   searchTextIndex,
+  synonymsInShards,
   termWeight,
   TEXT_INDEX_VERSION,
   WEAK_SCORE_SHARE,
@@ -213,6 +214,13 @@ describe('ranking rules', () => {
     const own = new Map(shardsNeeded('帮警察', h).map((i) => [i, h.shards[i]!] as const));
     expect(synonymShardsNeeded('帮警察', h, own).length).toBeGreaterThan(0);
     expect(synonymShardsNeeded('警察', h, own)).toEqual([]);
+    // The same reader word in two entries stands for both entries' words.
+    const two = hints([...syn, { words: ['帮警察'], means: ['工伤待遇'] }]);
+    const loaded = new Map(shardsNeeded('帮警察', two).map((i) => [i, two.shards[i]!] as const));
+    expect(synonymsInShards('帮警察', loaded, two.x!.s).map((x) => x.means[0])).toEqual([
+      '协助办案',
+      '工伤待遇',
+    ]);
   });
 
   it('4. glossary aliases find the page that explains the term', () => {

@@ -148,8 +148,10 @@ export function synonymsInShards(
   const seen = new Set<string>();
   for (const t of queryTerms(query)) {
     for (const [word, means] of shards.get(shardOf(t.term, shardTotal))?.y?.[t.term] ?? []) {
-      if (seen.has(word)) continue;
-      seen.add(word);
+      // The same reader word may stand for different site words in two entries: keep both.
+      const key = `${word}\0${means.join('\0')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const w = indexableText(word);
       if (w && spacedWord(w).test(q)) out.push({ words: [word], means });
     }

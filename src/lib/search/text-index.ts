@@ -64,8 +64,11 @@ export const WEIGHT_SCALE = 8;
  * every shard small at 10,000 pages, where 举报 or 怎么办 are on nearly every page.
  */
 export const MAX_POSTINGS_PER_TERM = 1000;
-/** Aim for about this many postings per shard (about 1.5 kB gzip): a query pays for its terms only. */
-const POSTINGS_PER_SHARD = 600;
+/**
+ * Aim for about this many postings per shard (about 0.8 kB gzip): a query pays for its
+ * terms only. 600 made the longest questions' first download 74 kB at today's size.
+ */
+const POSTINGS_PER_SHARD = 300;
 const MIN_SHARDS = 8;
 
 export interface TextIndexDoc {
