@@ -9,6 +9,7 @@ import {
   queryTerms,
   RECORDS_PER_BLOCK,
   searchTextIndex,
+  POSTINGS_PER_SHARD,
   shardCount,
   shardOf,
   shardsForQuery,
@@ -63,9 +64,9 @@ describe('shards', () => {
 
   it('grows the number of shards with the postings, in powers of two', () => {
     expect(shardCount(0)).toBe(8);
-    expect(shardCount(8 * 600)).toBe(8);
-    expect(shardCount(8 * 600 + 1)).toBe(16);
-    expect(shardCount(100_000)).toBe(256);
+    expect(shardCount(8 * POSTINGS_PER_SHARD)).toBe(8);
+    expect(shardCount(8 * POSTINGS_PER_SHARD + 1)).toBe(16);
+    expect(shardCount(100_000)).toBe(512);
   });
 
   it('lists exactly the shards holding the query terms', () => {

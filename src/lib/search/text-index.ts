@@ -68,7 +68,7 @@ export const MAX_POSTINGS_PER_TERM = 1000;
  * Aim for about this many postings per shard (about 0.8 kB gzip): a query pays for its
  * terms only. 600 made the longest questions' first download 74 kB at today's size.
  */
-const POSTINGS_PER_SHARD = 300;
+export const POSTINGS_PER_SHARD = 300;
 const MIN_SHARDS = 8;
 
 export interface TextIndexDoc {
