@@ -29,6 +29,14 @@ describe('offline reading', () => {
     );
   });
 
+  it('adds at most 150 kB gzip for search (hints, shards, page records) at today’s size', () => {
+    const search = manifest.data.filter((f) => f.u !== '/offline-links.json');
+    const bytes = search.reduce((n, f) => n + f.z, 0);
+    console.log(`离线保存 search data: ${bytes} B gzip in ${search.length} files`);
+    expect(manifest.partial).toBeUndefined();
+    expect(bytes).toBeLessThanOrEqual(150_000);
+  });
+
   it('includes every hashed file those pages load, including the read-aloud player loaded on demand', () => {
     const assets = manifest.assets.map((a) => a.u);
     for (const s of page('/law/61/').querySelectorAll('script[src], link[rel="stylesheet"]'))
