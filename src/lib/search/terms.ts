@@ -160,12 +160,7 @@ export function synonymsInShards(
 }
 
 /** Shards needed for a query, in ascending order. */
-export function shardsForQuery(
-  query: string,
-  shards: number,
-  synonyms: readonly Synonym[] = [],
-): number[] {
-  return [...new Set(queryTerms(query, synonyms).map((t) => shardOf(t.term, shards)))].sort(
-    (a, b) => a - b,
-  );
+export function shardsForQuery(query: string, shards: number): number[] {
+  // Synonyms are not needed here: they are filed in the shards of the query's own terms.
+  return [...new Set(queryTerms(query).map((t) => shardOf(t.term, shards)))].sort((a, b) => a - b);
 }
