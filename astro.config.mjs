@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
+import { onBuildWarning } from './src/integrations/build-warnings.ts';
 import { loadSiteConfig, SiteConfigError } from './src/lib/config/load.ts';
 import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
@@ -51,7 +52,7 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onBuildWarning } },
     // Modules loaded on demand (朗读, 复制链接) without Vite's preload helper.
     plugins: [lazyChunksPlugin()],
   },
