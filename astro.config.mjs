@@ -15,6 +15,7 @@ import { printFilesIntegration } from './src/integrations/print-files.ts';
 import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
 import { mdxGatePlugin } from './src/integrations/mdx-gate.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
+import { shortLinksIntegration } from './src/integrations/short-links.ts';
 import { siteConfigIntegration } from './src/integrations/site-config.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
@@ -63,6 +64,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   integrations: [
+    // First in astro:build:generated: the /q/ short link pages, which later hooks read.
+    shortLinksIntegration(),
     contentCheckIntegration(),
     siteConfigIntegration(config, { production }),
     mdx(),

@@ -13,6 +13,10 @@ import { absoluteUrl } from '../../src/lib/routes.ts';
 import { QR_QUIET_ZONE } from '../../src/lib/posters/qr.ts';
 import { DIST, exists, htmlPages, page, walk } from '../harness/dist.ts';
 import { errorCorrectionLevel } from '../helpers/qr-format.ts';
+import {
+  SHORT_LINK_LIST_FILE,
+  SHORT_LINK_TEMPLATE_FILE,
+} from '../../src/lib/permalinks/short-link-page.ts';
 
 // Runs over dist/ as built by `npm test`.
 const { config } = loadSiteConfig();
@@ -168,6 +172,9 @@ describe('short links /q/<code>/', () => {
     expect(links.map((p) => p.path).sort()).toEqual(
       [...items, ...stories].map((i) => `/q/${i.code}/`).sort(),
     );
+    // The page and list the short-links integration writes them from are gone.
+    expect(exists(SHORT_LINK_TEMPLATE_FILE)).toBe(false);
+    expect(exists(SHORT_LINK_LIST_FILE)).toBe(false);
   });
 
   it.each(items.map((i) => [`/q/${i.code}/`, i] as const))(
