@@ -17,25 +17,29 @@ export function sitemapIntegration(
   opts: { filter?: (url: string) => boolean } = {},
 ): AstroIntegration[] {
   let base = '/';
+  let site = 'http://localhost';
   const noindex = new Set<string>();
+  const listed = opts.filter ?? (() => true);
   const scan: AstroIntegration = {
     name: 'aocl:noindex-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = withTrailingSlash(config.base);
+        if (config.site) site = config.site;
       },
       'astro:build:generated': ({ dir }) => {
         const outDir = fileURLToPath(dir);
         for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
           if (!file.endsWith('.html')) continue;
-          if (!isNoindex(readFileSync(join(outDir, file), 'utf8'))) continue;
           const rel = relative('.', file).split(sep).join('/');
-          noindex.add(joinBase(base, rel.replace(/(^|\/)index\.html$/, '$1')));
+          const path = joinBase(base, rel.replace(/(^|\/)index\.html$/, '$1'));
+          // Pages the filter leaves out anyway (posters, short links) need not be read.
+          if (!listed(new URL(path, site).href)) continue;
+          if (isNoindex(readFileSync(join(outDir, file), 'utf8'))) noindex.add(path);
         }
       },
     },
   };
-  const listed = opts.filter ?? (() => true);
   return [
     scan,
     sitemap({ filter: (url) => listed(url) && !noindex.has(decodeURI(new URL(url).pathname)) }),
