@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { contentPath } from '../lib/content/dir.ts';
+import { orderedFeed, PAGEFIND_FEED, type PagefindFeed } from './pagefind-feed.ts';
 import { SYNONYMS_FILE } from '../lib/content/search-synonyms.ts';
 import { FILES, PAGEFIND_DIR } from '../lib/routes.ts';
 import type { SearchHints } from '../lib/search/hints.ts';
@@ -20,8 +21,9 @@ import {
  */
 export interface PagefindTiming {
   pages: number;
+  /** From the moment every page was written (astro:build:generated) to the bundle on disk. */
   ms: number;
-  /** Reading and indexing the HTML files. */
+  /** Parsing the pages not yet parsed then: pagefind gets most of them while Astro renders. */
   addMs: number;
   /** Building the index, fragments and the search code, and writing them (the text index's time included). */
   writeMs: number;
@@ -47,25 +49,64 @@ function writeBundle(folder: string, files: ReadonlyArray<{ path: string; conten
 interface Indexed {
   pages: number;
   files: pagefind.IndexFile[];
+  /** When the pages were all written (astro:build:generated). */
   started: number;
+  /** When pagefind had parsed every page. */
   read: number;
 }
 
-/** Runs pagefind over the indexed folders of the built site and returns its bundle (not yet written). */
-async function indexSite(outDir: string): Promise<Indexed> {
-  const started = performance.now();
+const newIndex = async () => {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  return index;
+};
+
+/** The file pagefind would read for a page path below the base: /qa/x/ → qa/x/index.html. */
+export const sourcePathOf = (path: string): string =>
+  path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
+
+/**
+ * An index that takes pages while they are rendered (pagefind-feed.ts): each goes to
+ * pagefind's process as soon as Astro has rendered it, and pagefind parses it there.
+ */
+class FedIndex {
+  readonly index = newIndex();
+  readonly added: Array<Promise<pagefind.NewFileResponse>> = [];
+  readonly feed = orderedFeed((path, content) =>
+    this.added.push(
+      this.index.then((index) => index.addHTMLFile({ sourcePath: sourcePathOf(path), content })),
+    ),
+  );
+}
+
+/**
+ * Builds pagefind's bundle (not yet written) from the pages fed while rendering. With no
+ * page fed, the folders of the pages search lists are read from disk instead (indexedGlob):
+ * posters and short links are never read.
+ */
+async function indexSite(outDir: string, fed: FedIndex | undefined): Promise<Indexed> {
+  const started = performance.now();
+  const index = await (fed?.index ?? newIndex());
   try {
-    // Only the folders of the pages search lists: posters and short links are never read.
-    const added = await index.addDirectory({ path: outDir, glob: indexedGlob(outDir) });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    let pages: number;
+    if (fed?.feed.undelivered)
+      throw new Error(`pagefind: ${fed.feed.undelivered} rendered page(s) never reached the index`);
+    if (fed?.added.length) {
+      const added = await Promise.all(fed.added);
+      const errors = added.flatMap((a) => a.errors);
+      if (errors.length) throw new Error(`pagefind: ${errors.join('; ')}`);
+      pages = added.length;
+    } else {
+      const added = await index.addDirectory({ path: outDir, glob: indexedGlob(outDir) });
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+      pages = added.page_count;
+    }
     const read = performance.now();
     // getFiles() builds the whole bundle; writeFiles() would build it a second time
     // (about 40 % of pagefind's time at 2,000 Q&A), so writeBundle() writes these files.
     const files = await index.getFiles();
     if (files.errors.length) throw new Error(`pagefind: ${files.errors.join('; ')}`);
-    return { pages: added.page_count, files: files.files, started, read };
+    return { pages, files: files.files, started, read };
   } finally {
     await pagefind.close();
   }
@@ -76,30 +117,46 @@ async function indexSite(outDir: string): Promise<Indexed> {
  * data-pagefind-body are indexed, so navigation, footers, the full text at /law/,
  * posters and short links stay out of the index.
  *
- * Pagefind runs in its own process. It starts as soon as the pages are written
- * (astro:build:generated), so it works while the sitemap, print-file and permanent-URL
- * integrations run their astro:build:done hooks; this hook then waits for it. Nothing
- * before this hook changes the HTML files pagefind reads.
+ * Pagefind runs in its own process. It gets each searchable page as soon as Astro has
+ * rendered it (the build-only middleware pagefind-feed.ts), builds its bundle once the
+ * pages are written (astro:build:generated), while the sitemap, print-file and
+ * permanent-URL integrations run, and astro:build:done then waits for it. Nothing after
+ * rendering changes what pagefind indexes.
  */
 export function pagefindIntegration(): AstroIntegration {
   let cacheDir: URL;
   let pending: Promise<Indexed> | undefined;
+  let fed: FedIndex | undefined;
+  const global = globalThis as { [PAGEFIND_FEED]?: PagefindFeed };
   return {
     name: 'aocl:pagefind',
     hooks: {
+      'astro:config:setup': ({ addMiddleware, command }) => {
+        if (command === 'build')
+          addMiddleware({
+            entrypoint: new URL('./pagefind-feed.ts', import.meta.url),
+            order: 'post',
+          });
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
       },
+      'astro:build:start': () => {
+        fed = new FedIndex();
+        global[PAGEFIND_FEED] = fed.feed;
+      },
       'astro:build:generated': ({ dir }) => {
+        delete global[PAGEFIND_FEED];
         rememberIndexInput(undefined);
-        pending = indexSite(fileURLToPath(dir));
+        pending = indexSite(fileURLToPath(dir), fed);
+        fed = undefined;
         // Awaited in astro:build:done; a build that fails before then reports its own error.
         pending.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const waitFrom = performance.now();
-        const { pages, files, started, read } = await (pending ?? indexSite(outDir));
+        const { pages, files, started, read } = await (pending ?? indexSite(outDir, undefined));
         pending = undefined;
         const waitedMs = Math.round(performance.now() - waitFrom);
         // The search page's first stage reads the text pagefind extracted (see search-text-index.ts).

@@ -12,8 +12,8 @@ describe("pagefind's timing file", () => {
     expect(existsSync(file), `${file} is missing: run npm run build first`).toBe(true);
     const t = readPagefindTiming('.astro') as PagefindTiming;
     expect(t).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-    // pagefind reads only the folders of searchable pages (not posters or short links) and
-    // indexes the pages with data-pagefind-body.
+    // pagefind gets the pages with data-pagefind-body as they are rendered (or, with none
+    // fed, reads the folders of searchable pages): never posters or short links.
     const indexed = htmlPages().filter((p) => page(p.path).querySelector('[data-pagefind-body]'));
     expect(t.pages).toBeGreaterThanOrEqual(indexed.length);
     const unread = htmlPages().filter(
