@@ -49,6 +49,9 @@ export default defineConfig({
   cacheDir: './.astro',
   build: {
     format: 'directory',
+    // Four pages at a time: one renders while the others wait on their files being
+    // written. At 2,000 Q&A this cut the render by about 2 s on a 2-core machine.
+    concurrency: 4,
     // The CSP allows styles and scripts from 'self' only: nothing is inlined.
     inlineStylesheets: 'never',
   },
