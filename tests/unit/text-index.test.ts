@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pagesFromFragments, writeTextIndex } from '../../src/integrations/search-text-index.ts';
+import {
+  indexedGlob,
+  pagesFromFragments,
+  writeTextIndex,
+} from '../../src/integrations/search-text-index.ts';
 import {
   buildTextIndex,
   queryTerms,
@@ -144,6 +148,19 @@ describe('search', () => {
     );
     const old = new Map(shards.map((s, i) => [i, { ...s, v: TEXT_INDEX_VERSION + 1 }]));
     expect(() => searchTextIndex('保护伞', old, shards.length)).toThrow(/shard format/);
+  });
+});
+
+describe('what pagefind reads', () => {
+  it('reads only the folders of the pages search lists, as the hints name them', () => {
+    const out = mkdtempSync(join(tmpdir(), 'aocl-glob-'));
+    try {
+      const pages = ['/qa/a/', '/law/61/', '/qa/b/', '/report/'].map((u) => ({ u }));
+      writeFileSync(join(out, 'search-hints.json'), JSON.stringify({ terms: [], pages }));
+      expect(indexedGlob(out)).toBe('{law,qa,report}/**/*.html');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
