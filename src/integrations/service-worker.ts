@@ -46,52 +46,68 @@ const fingerprint = (b: Buffer | string) =>
 export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}): AstroIntegration {
   const budget = opts.offlineBudget ?? OFFLINE_BUDGET_GZIP;
   let base = '/';
+  /**
+   * The pages 离线保存 may keep and the files they use, with their sizes (gzip -9 of every
+   * page). Pages no longer change once written, so this runs in astro:build:generated,
+   * while pagefind builds its index in its own process, rather than after it.
+   */
+  const pagesOf = (out: string) => {
+    const withBase = (p: string) => joinBase(base, p);
+    const sized = (url: string, file: string): SizedUrl => {
+      const bytes = readFileSync(file);
+      return {
+        u: url,
+        b: bytes.length,
+        z: gzipSync(bytes, { level: 9 }).length,
+        h: fingerprint(bytes),
+      };
+    };
+    const pageFile = (path: string) => join(out, path.slice(1), 'index.html');
+    const hashedFile = (name: string) => join(out, HASHED_DIR, name);
+    const readHashed = (name: string) =>
+      existsSync(hashedFile(name)) ? readFileSync(hashedFile(name), 'utf8') : undefined;
+
+    const pagePaths = walkFiles(out)
+      .filter((f) => f.endsWith(`${sep}index.html`))
+      .map(
+        (f) =>
+          '/' +
+          relative(out, f)
+            .split(sep)
+            .slice(0, -1)
+            .map((s) => s + '/')
+            .join(''),
+      )
+      .filter(isOfflinePage)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const allPages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
+    const assetNames = [
+      ...reachableAssets(
+        pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')),
+        readHashed,
+      ),
+    ]
+      .filter((n) => existsSync(hashedFile(n)))
+      .sort();
+    const assets = assetNames.map((n) => sized(withBase(HASHED_DIR + n), hashedFile(n)));
+    return { withBase, sized, pageFile, hashedFile, readHashed, pagePaths, allPages, assets };
+  };
+  let early: { out: string; pages: ReturnType<typeof pagesOf> } | undefined;
   return {
     name: 'aocl:service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = withTrailingSlash(config.base);
       },
+      'astro:build:generated': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        early = { out, pages: pagesOf(out) };
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const withBase = (p: string) => joinBase(base, p);
-        const sized = (url: string, file: string): SizedUrl => {
-          const bytes = readFileSync(file);
-          return {
-            u: url,
-            b: bytes.length,
-            z: gzipSync(bytes, { level: 9 }).length,
-            h: fingerprint(bytes),
-          };
-        };
-        const pageFile = (path: string) => join(out, path.slice(1), 'index.html');
-        const hashedFile = (name: string) => join(out, HASHED_DIR, name);
-        const readHashed = (name: string) =>
-          existsSync(hashedFile(name)) ? readFileSync(hashedFile(name), 'utf8') : undefined;
-
-        const pagePaths = walkFiles(out)
-          .filter((f) => f.endsWith(`${sep}index.html`))
-          .map(
-            (f) =>
-              '/' +
-              relative(out, f)
-                .split(sep)
-                .slice(0, -1)
-                .map((s) => s + '/')
-                .join(''),
-          )
-          .filter(isOfflinePage)
-          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-        const allPages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
-        const assetNames = [
-          ...reachableAssets(
-            pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')),
-            readHashed,
-          ),
-        ]
-          .filter((n) => existsSync(hashedFile(n)))
-          .sort();
-        const assets = assetNames.map((n) => sized(withBase(HASHED_DIR + n), hashedFile(n)));
+        const { withBase, sized, pageFile, hashedFile, readHashed, pagePaths, allPages, assets } =
+          early?.out === out ? early.pages : pagesOf(out);
+        early = undefined;
 
         // Short links: code → target (with the base), read from each redirect page.
         const linkDir = join(out, SHORT_LINK_DIR);
