@@ -24,26 +24,34 @@ export function lazyChunksPlugin(): Plugin {
       root = c.root;
       serve = c.command === 'serve';
     },
-    async resolveId(id, importer) {
-      if (!id.startsWith(PREFIX)) return undefined;
-      const target = await this.resolve(id.slice(PREFIX.length), importer, { skipSelf: true });
-      if (!target) throw new Error(`${id}: module not found (imported by ${importer})`);
-      return '\0' + PREFIX + target.id;
+    // Hook filters: Rolldown calls these for lazy: modules only, not for every module of
+    // the build (thousands of MDX files at scale).
+    resolveId: {
+      filter: { id: /^lazy:/ },
+      async handler(id, importer) {
+        if (!id.startsWith(PREFIX)) return undefined;
+        const target = await this.resolve(id.slice(PREFIX.length), importer, { skipSelf: true });
+        if (!target) throw new Error(`${id}: module not found (imported by ${importer})`);
+        return '\0' + PREFIX + target.id;
+      },
     },
-    load(id) {
-      if (!id.startsWith('\0' + PREFIX)) return undefined;
-      const file = id.slice(1 + PREFIX.length);
-      // astro dev serves source modules by path below the root.
-      if (serve)
-        return `export default ${JSON.stringify(base + relative(root, file).split('\\').join('/'))};`;
-      const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      const ref = this.emitFile({
-        type: 'chunk',
-        id: resolve(file),
-        name,
-        preserveSignature: 'exports-only',
-      });
-      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    load: {
+      filter: { id: /^\0lazy:/ },
+      handler(id) {
+        if (!id.startsWith('\0' + PREFIX)) return undefined;
+        const file = id.slice(1 + PREFIX.length);
+        // astro dev serves source modules by path below the root.
+        if (serve)
+          return `export default ${JSON.stringify(base + relative(root, file).split('\\').join('/'))};`;
+        const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+        const ref = this.emitFile({
+          type: 'chunk',
+          id: resolve(file),
+          name,
+          preserveSignature: 'exports-only',
+        });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      },
     },
   };
 }
