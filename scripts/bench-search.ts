@@ -87,6 +87,8 @@ try {
       `latency after the last keystroke (ms): median ${pct(0.5)}, p90 ${pct(0.9)}, max ${times.at(-1)}`,
     );
     if (!set.details) continue;
+    const slowest = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 8);
+    console.log(`slowest: ${slowest.map((o) => `${o.q} ${o.ms} ms`).join(' · ')}`);
     const kinds = [...new Set(outcomes.map((o) => o.kind))];
     console.log('by kind:');
     for (const k of kinds) {

@@ -3,7 +3,7 @@
  * in src/lib/search/rank.ts with this site's loaders), then, on request, pagefind's
  * results appended below, so nothing the reader saw moves.
  */
-import { firstResults, shardsNeeded } from '../../lib/search/rank.ts';
+import { firstResults, shardsNeeded, synonymShardsNeeded } from '../../lib/search/rank.ts';
 import { moreResults } from './full-text.ts';
 import { loadersFor, loadHints, withBase } from './load.ts';
 
@@ -55,16 +55,22 @@ export async function searchSite(
 
 /**
  * Starts downloading the shards a query needs while the reader is still typing (during
- * the debounce): the search that follows finds them loaded. Each file is fetched once
+ * the debounce), its own terms' and then its synonyms': the search that follows finds them loaded. Each file is fetched once
  * (load.ts), so nothing is downloaded twice; a failed download is retried by the search.
  */
 export function prefetchShards(query: string): void {
   const q = query.trim();
   if (!q) return;
   loadHints()
-    .then((h) => {
+    .then(async (h) => {
       const load = loadersFor(h);
-      for (const i of shardsNeeded(q, h)) load.shard(i).catch(() => {});
+      const own = shardsNeeded(q, h);
+      const loaded = new Map(
+        await Promise.all(own.map(async (i) => [i, await load.shard(i)] as const)),
+      );
+      // Then the shards of the site's words for the reader words among them: the second
+      // round trip of the search, also done before the debounce ends.
+      for (const i of synonymShardsNeeded(q, h, loaded)) load.shard(i).catch(() => {});
     })
     .catch(() => {});
 }
