@@ -54,8 +54,23 @@ async function open(hash: string) {
   return Math.round(performance.now() - started);
 }
 
-/** Decap's save ("保存", renamed from 发布) and the check result shown above the form. */
+/** The number of the last finished content check shown on the page (0 before any). */
+const lastCheck = () =>
+  page.evaluate(() =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('[data-check-seq]')].map((e) =>
+        Number(e.getAttribute('data-check-seq')),
+      ),
+    ),
+  );
+
+/**
+ * Decap's save ("保存", renamed from 发布) and the check result shown above the form: the
+ * result of a check that finished after this save, never the one shown before it.
+ */
 async function save(): Promise<{ state: string; text: string; ms: number }> {
+  const before = await lastCheck();
   await page.getByRole('button', { name: '保存' }).first().click();
   const saved = page.waitForResponse(
     (r) => r.url().endsWith('/api/v1') && (r.request().postData() ?? '').includes('"persistEntry"'),
@@ -63,11 +78,18 @@ async function save(): Promise<{ state: string; text: string; ms: number }> {
   await page.getByRole('menuitem', { name: '保存', exact: true }).click();
   await saved;
   const after = performance.now();
-  const box = page.locator('[data-check="ok"], [data-check="problems"]');
-  await box.first().waitFor({ timeout: 30_000 });
+  await page.waitForFunction(
+    (b) =>
+      [...document.querySelectorAll('[data-check]')].some(
+        (e) => Number(e.getAttribute('data-check-seq')) > b,
+      ),
+    before,
+    { timeout: 30_000 },
+  );
+  const box = page.locator('[data-check-seq]').first();
   return {
-    state: (await box.first().getAttribute('data-check'))!,
-    text: await box.first().innerText(),
+    state: (await box.getAttribute('data-check'))!,
+    text: await box.innerText(),
     ms: Math.round(performance.now() - after),
   };
 }

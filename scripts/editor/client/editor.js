@@ -44,9 +44,12 @@
     },
   });
 
+  // Every finished check gets the next number (data-check-seq), so whoever reads the box,
+  // a person or a test, can tell a fresh result from the one shown before the last save.
+  let finishedChecks = 0;
   const CheckControl = createClass({
     getInitialState() {
-      return { report: null, loading: false };
+      return { report: null, loading: false, failed: '', seq: 0 };
     },
     componentDidMount() {
       this.onSaved = (path) => this.load(path);
@@ -55,16 +58,54 @@
     },
     componentWillUnmount() {
       listeners.delete(this.onSaved);
+      this.asked = -1;
     },
     load(path) {
       if (!path) return this.setState({ report: null });
-      this.setState({ loading: true });
+      // Only the last request counts: an earlier check answering late must not
+      // overwrite the result of a later save.
+      const asked = (this.asked = (this.asked || 0) + 1);
+      this.setState({ loading: true, failed: '' });
       fetch('/editor/check?path=' + encodeURIComponent(path))
-        .then((r) => r.json())
-        .then((report) => this.setState({ report, loading: false }));
+        .then((r) => {
+          if (!r.ok) throw new Error('HTTP ' + r.status);
+          return r.json();
+        })
+        .then(
+          (report) => {
+            if (asked === this.asked)
+              this.setState({ report, loading: false, seq: ++finishedChecks });
+          },
+          (e) => {
+            if (asked === this.asked)
+              this.setState({
+                loading: false,
+                failed: String(e.message || e),
+                seq: ++finishedChecks,
+              });
+          },
+        );
     },
     render() {
       const r = this.state.report;
+      if (this.state.loading)
+        return h(
+          'div',
+          { style: box, 'data-check': 'checking', role: 'status' },
+          '正在检查刚保存的内容……',
+        );
+      if (this.state.failed)
+        return h(
+          'div',
+          { style: box, 'data-check': 'failed', 'data-check-seq': this.state.seq, role: 'status' },
+          h(
+            'p',
+            { style: { color: '#b00020', fontWeight: 'bold', margin: 0 } },
+            '✗ 内容检查没有完成（' +
+              this.state.failed +
+              '）。文件已经保存。请确认编辑器窗口还开着，然后再保存一次。',
+          ),
+        );
       if (!r)
         return h(
           'div',
@@ -92,7 +133,12 @@
           );
       return h(
         'div',
-        { style: box, 'data-check': r.ok ? 'ok' : 'problems', role: 'status' },
+        {
+          style: box,
+          'data-check': r.ok ? 'ok' : 'problems',
+          'data-check-seq': this.state.seq,
+          role: 'status',
+        },
         head,
         r.ok
           ? null
