@@ -12,6 +12,7 @@ import { sitemapFilter } from './src/lib/permalinks/unlisted.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { permanentUrlsIntegration } from './src/integrations/permanent-urls.ts';
 import { printFilesIntegration } from './src/integrations/print-files.ts';
+import { contentChunksIntegration } from './src/integrations/content-chunks.ts';
 import { lazyChunksPlugin } from './src/integrations/lazy-chunks.ts';
 import { mdxGatePlugin } from './src/integrations/mdx-gate.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
@@ -70,6 +71,8 @@ export default defineConfig({
     // First in astro:build:generated: the /q/ short link pages, which later hooks read.
     shortLinksIntegration(),
     contentCheckIntegration(),
+    // The prerender build's MDX content in a few chunks, not one chunk per file.
+    contentChunksIntegration(),
     siteConfigIntegration(config, { production }),
     mdx(),
     // Posters, /q/ short links and redirects are for printers and scanners, not for search
