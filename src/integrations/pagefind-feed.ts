@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'astro';
+import { isUnlistedPath } from '../lib/permalinks/unlisted.ts';
 
 /**
  * Hands every searchable page to pagefind while `astro build` renders it, so pagefind
@@ -55,6 +56,12 @@ const INDEXED_MARK = 'data-pagefind-body';
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const take = feed();
   if (!take || !context.isPrerendered) return next();
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  const path = context.url.pathname.slice(base.length) || '/';
+  // Posters and short links: never searched, and rendered after every other page
+  // (searchable-first.ts), when pagefind is already building. The build test checks
+  // that none of them carries the mark.
+  if (isUnlistedPath(path)) return next();
   const seq = take.start();
   let response: Response;
   try {
@@ -68,12 +75,6 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
     return response;
   }
   const html = await response.text();
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  take.done(
-    seq,
-    html.includes(INDEXED_MARK)
-      ? { path: context.url.pathname.slice(base.length) || '/', html }
-      : undefined,
-  );
+  take.done(seq, html.includes(INDEXED_MARK) ? { path, html } : undefined);
   return new Response(html, { status: response.status, headers: response.headers });
 };

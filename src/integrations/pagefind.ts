@@ -5,6 +5,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { contentPath } from '../lib/content/dir.ts';
 import { orderedFeed, PAGEFIND_FEED, type PagefindFeed } from './pagefind-feed.ts';
+import { searchableFirst } from './searchable-first.ts';
+import { isUnlistedPath } from '../lib/permalinks/unlisted.ts';
 import { SYNONYMS_FILE } from '../lib/content/search-synonyms.ts';
 import { FILES, PAGEFIND_DIR } from '../lib/routes.ts';
 import type { SearchHints } from '../lib/search/hints.ts';
@@ -21,7 +23,7 @@ import {
  */
 export interface PagefindTiming {
   pages: number;
-  /** From the moment every page was written (astro:build:generated) to the bundle on disk. */
+  /** From the moment pagefind had every searchable page (before posters and short links render) to the bundle on disk. */
   ms: number;
   /** Parsing the pages not yet parsed then: pagefind gets most of them while Astro renders. */
   addMs: number;
@@ -72,11 +74,17 @@ export const sourcePathOf = (path: string): string =>
 class FedIndex {
   readonly index = newIndex();
   readonly added: Array<Promise<pagefind.NewFileResponse>> = [];
-  readonly feed = orderedFeed((path, content) =>
-    this.added.push(
-      this.index.then((index) => index.addHTMLFile({ sourcePath: sourcePathOf(path), content })),
-    ),
-  );
+  /** Set once the bundle is being built: a page fed after that would be missing from it. */
+  closed = false;
+  /** Searchable pages rendered after the bundle was started (an error at the end of the build). */
+  readonly late: string[] = [];
+  readonly feed = orderedFeed((path, content) => {
+    if (this.closed) this.late.push(path);
+    else
+      this.added.push(
+        this.index.then((index) => index.addHTMLFile({ sourcePath: sourcePathOf(path), content })),
+      );
+  });
 }
 
 /**
@@ -86,6 +94,7 @@ class FedIndex {
  */
 async function indexSite(outDir: string, fed: FedIndex | undefined): Promise<Indexed> {
   const started = performance.now();
+  if (fed) fed.closed = true;
   const index = await (fed?.index ?? newIndex());
   try {
     let pages: number;
@@ -118,16 +127,26 @@ async function indexSite(outDir: string, fed: FedIndex | undefined): Promise<Ind
  * posters and short links stay out of the index.
  *
  * Pagefind runs in its own process. It gets each searchable page as soon as Astro has
- * rendered it (the build-only middleware pagefind-feed.ts), builds its bundle once the
- * pages are written (astro:build:generated), while the sitemap, print-file and
- * permanent-URL integrations run, and astro:build:done then waits for it. Nothing after
+ * rendered it (the build-only middleware pagefind-feed.ts). Astro renders the pages search
+ * may list first and posters and short links last (searchable-first.ts), so pagefind
+ * builds its bundle while those render, and while the sitemap, print-file and
+ * permanent-URL integrations run; astro:build:done then waits for it. Nothing after
  * rendering changes what pagefind indexes.
  */
 export function pagefindIntegration(): AstroIntegration {
   let cacheDir: URL;
+  let outDir = '';
+  let basePath = '/';
   let pending: Promise<Indexed> | undefined;
   let fed: FedIndex | undefined;
+  /** The index fed during this build, checked at the end for pages that came too late. */
+  let lastFed: FedIndex | undefined;
   const global = globalThis as { [PAGEFIND_FEED]?: PagefindFeed };
+  const build = (dir: string, from: FedIndex | undefined) => {
+    pending = indexSite(dir, from);
+    // Awaited in astro:build:done; a build that fails before then reports its own error.
+    pending.catch(() => {});
+  };
   return {
     name: 'aocl:pagefind',
     hooks: {
@@ -140,18 +159,30 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
+        outDir = fileURLToPath(config.outDir);
+        basePath = config.base;
       },
-      'astro:build:start': () => {
-        fed = new FedIndex();
+      'astro:build:start': ({ setPrerenderer }) => {
+        const current = (fed = lastFed = new FedIndex());
         global[PAGEFIND_FEED] = fed.feed;
+        pending = undefined;
+        setPrerenderer((astro) =>
+          searchableFirst(
+            astro,
+            (path) => isUnlistedPath(path),
+            () => {
+              // With nothing fed, pagefind reads the files once they are written.
+              if (current.added.length > 0) build(outDir, current);
+            },
+            basePath,
+          ),
+        );
       },
       'astro:build:generated': ({ dir }) => {
         delete global[PAGEFIND_FEED];
         rememberIndexInput(undefined);
-        pending = indexSite(fileURLToPath(dir), fed);
+        if (!pending) build(fileURLToPath(dir), fed);
         fed = undefined;
-        // Awaited in astro:build:done; a build that fails before then reports its own error.
-        pending.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -159,6 +190,11 @@ export function pagefindIntegration(): AstroIntegration {
         const { pages, files, started, read } = await (pending ?? indexSite(outDir, undefined));
         pending = undefined;
         const waitedMs = Math.round(performance.now() - waitFrom);
+        if (lastFed?.late.length)
+          throw new Error(
+            `pagefind: ${lastFed.late.length} searchable page(s) reached it after it had started building, so search would miss them: ${lastFed.late.slice(0, 5).join(', ')} (see src/integrations/searchable-first.ts)`,
+          );
+        lastFed = undefined;
         // The search page's first stage reads the text pagefind extracted (see search-text-index.ts).
         const synonymsFile = contentPath(SYNONYMS_FILE);
         const synonyms = existsSync(synonymsFile)
