@@ -8,6 +8,8 @@
  * file sizes for every query of both query sets (median and max); and what 离线保存 adds
  * for search. Times are medians of --runs cold builds (output and cache emptied each time),
  * taken round-robin over the sizes so that other load on the machine falls on all alike.
+ * Before each build the previous output is deleted and the disk is flushed (`sync`), so
+ * a build does not pay for writing back the files of the one before it.
  *
  * Each set lives in a temporary folder: a copy of content/ (law texts, site config,
  * channels and every other real file) plus the synthetic Q&A files (tests/harness/
@@ -32,6 +34,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AUDIENCES, TOPICS } from '../src/lib/content/schemas.ts';
@@ -188,10 +191,13 @@ try {
     results.push(m);
   }
 
+  /** Writes the files of earlier builds (and their deletion) to disk before the next build is timed. */
+  const settleDisk = () => spawnSync('sync');
   // Round-robin over the sizes, so that other load on the machine falls on every size alike.
   const buildBefore = async (m: Measured, env: Record<string, string>, r: number) => {
     rmSync(env.BENCH_OUT_DIR!, { recursive: true, force: true });
     rmSync(env.BENCH_CACHE_DIR!, { recursive: true, force: true });
+    settleDisk();
     const res = await run(
       'node_modules/.bin/astro',
       ['build', '--config', 'scripts/bench/astro.config.bench.mjs'],
@@ -216,6 +222,7 @@ try {
       if (beforeEnv && r % 2 === 0) await buildBefore(m, beforeEnv, r);
       rmSync(out, { recursive: true, force: true });
       rmSync(cache, { recursive: true, force: true });
+      settleDisk();
       const res = await run(
         'node_modules/.bin/astro',
         ['build', '--config', 'scripts/bench/astro.config.bench.mjs'],
