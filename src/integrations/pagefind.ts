@@ -138,9 +138,8 @@ export function pagefindIntegration(): AstroIntegration {
   let outDir = '';
   let basePath = '/';
   let pending: Promise<Indexed> | undefined;
+  /** The index fed during this build; checked at the end for pages that came too late. */
   let fed: FedIndex | undefined;
-  /** The index fed during this build, checked at the end for pages that came too late. */
-  let lastFed: FedIndex | undefined;
   const global = globalThis as { [PAGEFIND_FEED]?: PagefindFeed };
   const build = (dir: string, from: FedIndex | undefined) => {
     pending = indexSite(dir, from);
@@ -163,13 +162,13 @@ export function pagefindIntegration(): AstroIntegration {
         basePath = config.base;
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        const current = (fed = lastFed = new FedIndex());
+        const current = (fed = new FedIndex());
         global[PAGEFIND_FEED] = fed.feed;
         pending = undefined;
         setPrerenderer((astro) =>
           searchableFirst(
             astro,
-            (path) => isUnlistedPath(path),
+            isUnlistedPath,
             () => {
               // With nothing fed, pagefind reads the files once they are written.
               if (current.added.length > 0) build(outDir, current);
@@ -182,19 +181,19 @@ export function pagefindIntegration(): AstroIntegration {
         delete global[PAGEFIND_FEED];
         rememberIndexInput(undefined);
         if (!pending) build(fileURLToPath(dir), fed);
-        fed = undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
+        const dist = fileURLToPath(dir);
         const waitFrom = performance.now();
-        const { pages, files, started, read } = await (pending ?? indexSite(outDir, undefined));
+        const { pages, files, started, read } = await (pending ?? indexSite(dist, undefined));
         pending = undefined;
         const waitedMs = Math.round(performance.now() - waitFrom);
-        if (lastFed?.late.length)
+        const late = fed?.late ?? [];
+        fed = undefined;
+        if (late.length)
           throw new Error(
-            `pagefind: ${lastFed.late.length} searchable page(s) reached it after it had started building, so search would miss them: ${lastFed.late.slice(0, 5).join(', ')} (see src/integrations/searchable-first.ts)`,
+            `pagefind: ${late.length} searchable page(s) reached it after it had started building, so search would miss them: ${late.slice(0, 5).join(', ')} (see src/integrations/searchable-first.ts)`,
           );
-        lastFed = undefined;
         // The search page's first stage reads the text pagefind extracted (see search-text-index.ts).
         const synonymsFile = contentPath(SYNONYMS_FILE);
         const synonyms = existsSync(synonymsFile)
@@ -202,17 +201,17 @@ export function pagefindIntegration(): AstroIntegration {
           : undefined;
         const textStarted = performance.now();
         const input = {
-          hints: JSON.parse(readFileSync(join(outDir, FILES.searchHints), 'utf8')) as SearchHints,
+          hints: JSON.parse(readFileSync(join(dist, FILES.searchHints), 'utf8')) as SearchHints,
           pages: pagesFromFragments(files),
           synonyms,
         };
-        const text = writeTextIndex(outDir, input.pages, synonyms, { hints: input.hints });
+        const text = writeTextIndex(dist, input.pages, synonyms, { hints: input.hints });
         rememberIndexInput(input);
         const textIndexMs = Math.round(performance.now() - textStarted);
         logger.info(
           `search text index: ${text.pages} pages in ${text.shards} shards and ${text.blocks} record blocks (${text.dir}) in ${textIndexMs} ms`,
         );
-        writeBundle(join(outDir, PAGEFIND_DIR), files);
+        writeBundle(join(dist, PAGEFIND_DIR), files);
         const done = performance.now();
         const timing: PagefindTiming = {
           pages,

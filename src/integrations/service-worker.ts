@@ -81,16 +81,20 @@ export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}):
       .filter(isOfflinePage)
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     const allPages = pagePaths.map((p) => sized(withBase(p), pageFile(p)));
-    const assetNames = [
-      ...reachableAssets(
-        pagePaths.map((p) => readFileSync(pageFile(p), 'utf8')),
-        readHashed,
-      ),
-    ]
-      .filter((n) => existsSync(hashedFile(n)))
-      .sort();
-    const assets = assetNames.map((n) => sized(withBase(HASHED_DIR + n), hashedFile(n)));
-    return { withBase, sized, pageFile, hashedFile, readHashed, pagePaths, allPages, assets };
+    /** The hashed files (CSS, scripts) these pages use that the build wrote, sorted. */
+    const assetsOfPages = (paths: readonly string[]) =>
+      [
+        ...reachableAssets(
+          paths.map((p) => readFileSync(pageFile(p), 'utf8')),
+          readHashed,
+        ),
+      ]
+        .filter((n) => existsSync(hashedFile(n)))
+        .sort();
+    const assets = assetsOfPages(pagePaths).map((n) =>
+      sized(withBase(HASHED_DIR + n), hashedFile(n)),
+    );
+    return { withBase, sized, pageFile, hashedFile, assetsOfPages, pagePaths, allPages, assets };
   };
   let early: { out: string; pages: ReturnType<typeof pagesOf> } | undefined;
   return {
@@ -105,8 +109,16 @@ export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}):
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { withBase, sized, pageFile, hashedFile, readHashed, pagePaths, allPages, assets } =
-          early?.out === out ? early.pages : pagesOf(out);
+        const {
+          withBase,
+          sized,
+          pageFile,
+          hashedFile,
+          assetsOfPages,
+          pagePaths,
+          allPages,
+          assets,
+        } = early?.out === out ? early.pages : pagesOf(out);
         early = undefined;
 
         // Short links: code → target (with the base), read from each redirect page.
@@ -187,14 +199,7 @@ export function serviceWorkerIntegration(opts: { offlineBudget?: number } = {}):
         for (const p of SHELL_PAGES)
           if (!existsSync(pageFile(p)))
             throw new Error(`service worker: the shell page ${p} was not built`);
-        const shellAssetNames = [
-          ...reachableAssets(
-            SHELL_PAGES.map((p) => readFileSync(pageFile(p), 'utf8')),
-            readHashed,
-          ),
-        ]
-          .filter((n) => existsSync(hashedFile(n)))
-          .sort();
+        const shellAssetNames = assetsOfPages(SHELL_PAGES);
         const shellAssets = shellAssetNames.map((n) => withBase(HASHED_DIR + n));
         const shell = [...SHELL_PAGES, ...SHELL_FILES].map(withBase);
 
